@@ -1,0 +1,147 @@
+"""Writing an audit out: findings as JSON, the executed notebook as self-contained HTML."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import platform
+from enum import Enum
+from fractions import Fraction
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .audit import AuditResult
+from .checks import fmt_fraction
+from .params import Params
+from .paths import relative
+from .rounding import Percent
+
+__all__ = ["SCHEMA_VERSION", "result_to_json", "write_json", "export_html", "versions"]
+
+SCHEMA_VERSION = "1.0"
+TEMPLATES = Path(__file__).parent / "templates"
+_LIBRARIES = ("proposal-audit", "papermill", "nbconvert", "nbformat", "pandas", "matplotlib", "seaborn", "pydantic")
+
+
+def versions() -> dict[str, str]:
+    """The package, Python and library versions an audit ran with (for the record in the JSON)."""
+    found = {"python": platform.python_version()}
+    for name in _LIBRARIES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses, enums, fractions and printed percentages as JSON values (numbers stay exact text)."""
+    if isinstance(value, Percent):
+        return value.text
+    if isinstance(value, Fraction):
+        return fmt_fraction(value, 4)
+    if isinstance(value, Enum):
+        return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _figure_json(result: AuditResult) -> list[dict[str, Any]]:
+    out = []
+    for f in result.figures:
+        base = result.figures.base_of(f)
+        out.append(
+            {
+                "key": f.key,
+                "kind": f.kind.value,
+                "label": f.display_label,
+                "rank": f.rank,
+                "level": f.level.value if f.level else None,
+                "dimension": f.dimension,
+                "count": f.count,
+                "pct": f.pct.text if f.pct else None,
+                "base": base.key if base is not None and base is not f else None,
+                "base_count": base.count if base is not None and base is not f else None,
+                "parts": list(f.parts),
+                "origin": f.provenance.origin,
+                "text": f.provenance.text,
+                "sentence": f.provenance.sentence,
+                "span": list(f.provenance.span) if f.provenance.span else None,
+            }
+        )
+    return out
+
+
+def result_to_json(result: AuditResult, params: Params | None = None) -> dict[str, Any]:
+    """The whole audit as one JSON-ready dict (schema documented in README.md)."""
+    checks = []
+    for r in result.results:
+        item = _plain(r)
+        item["title_zh"], item["title_en"] = r.title.zh, r.title.en
+        item["message_zh"], item["message_en"] = r.message.zh, r.message.en
+        del item["title"], item["message"]
+        checks.append(item)
+    gaps = result.gaps
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "report_id": result.report_id,
+        "parameters": params.model_dump() if params else None,
+        "report": _plain(result.figures.meta),
+        "figures_file": relative(result.figures.path) if result.figures.path else None,
+        "policy": {
+            "name": result.policy.name,
+            "accepted_modes": [m.value for m in result.policy.accepted],
+            "gap_threshold_points": fmt_fraction(result.policy.gap_threshold, 2),
+        },
+        "summary": {"worst": result.worst.value, "exit_code": result.exit_code, **result.counts()},
+        "figures": _figure_json(result),
+        "checks": checks,
+        "gaps": {
+            "population": gaps.population,
+            "rates": [{**_plain(r), "title": r.title.zh, "title_en": r.title.en} for r in gaps.rates],
+            "gaps": [{"zh": t.zh, "en": t.en, "points": fmt_fraction(p, 4)} for t, p in gaps.gaps],
+            "frechet": [
+                {"row": c.row.zh, "col": c.col.zh, "lower": c.lower, "upper": c.upper,
+                 "row_count": c.row_count, "col_count": c.col_count}
+                for c in gaps.cells
+            ],
+            "headlines": [{"zh": h.zh, "en": h.en} for h in gaps.headlines],
+        },
+        "versions": versions(),
+    }
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def write_json(result: AuditResult, params: Params | None, path: Path) -> Path:
+    _write_atomic(path, json.dumps(result_to_json(result, params), ensure_ascii=False, indent=2) + "\n")
+    return path
+
+
+def export_html(notebook: Any, path: Path, title: str) -> Path:
+    """Executed notebook → one UTF-8 HTML file: no code cells, images embedded, no external scripts."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="selfcontained",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    notebook.metadata["title"] = title
+    body, _ = exporter.from_notebook_node(notebook, resources={"language_code": "zh-CN"})
+    _write_atomic(path, body)
+    return path

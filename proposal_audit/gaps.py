@@ -1,0 +1,242 @@
+"""Satisfaction against resolution: rates, their gaps in points, and Fréchet bounds.
+
+The report never prints the cross-table of outcome class × satisfaction level, but its margins
+bound every cell: for a row of r proposals, a column of c and a population of N, the cell holds
+between max(0, r + c − N) and min(r, c). These are lower bounds implied by the published figures,
+stated as such, not accusations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .checks import fmt_fraction
+from .figures import TOTAL, Figure, Figures, Level
+from .results import Category, Cause, CheckResult, Policy, Severity, Status, Text
+
+__all__ = ["Rate", "Cell", "GapAnalysis", "analyse_gaps", "frechet"]
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A rate in percent: exact when computed from counts, the printed value otherwise."""
+
+    key: str
+    title: Text
+    value: Fraction  # percent
+    count: int | None
+    base: int | None
+    from_counts: bool
+
+    def text(self, decimals: int = 2) -> str:
+        return fmt_fraction(self.value, decimals)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Bounds on one cell of the hidden class × satisfaction table, in proposals."""
+
+    row: Text
+    col: Text
+    lower: int
+    upper: int
+    row_count: int
+    col_count: int
+
+
+@dataclass(frozen=True)
+class GapAnalysis:
+    population: int | None
+    rates: tuple[Rate, ...]
+    gaps: tuple[tuple[Text, Fraction], ...]  # (what minus what, points)
+    cells: tuple[Cell, ...]
+    headlines: tuple[Text, ...]
+    finding: CheckResult | None
+
+    def rate(self, key: str) -> Rate | None:
+        return next((r for r in self.rates if r.key == key), None)
+
+
+def frechet(r: int, c: int, n: int) -> tuple[int, int]:
+    """Fréchet bounds of a 2×2 cell with margins r and c in a population of n."""
+    return max(0, r + c - n), min(r, c)
+
+
+def _class_rate(key: str, title: Text, members: list[Figure], n: int | None) -> Rate | None:
+    if not members:
+        return None
+    if n and all(m.count is not None for m in members):
+        k = sum(m.count or 0 for m in members)
+        return Rate(key, title, Fraction(100 * k, n), k, n, True)
+    if all(m.pct is not None for m in members):
+        return Rate(key, title, sum((m.pct.value for m in members if m.pct), Fraction(0)), None, n, False)
+    return None
+
+
+def _sat_rate(key: str, title: Text, figs: Figures, levels: tuple[Level, ...]) -> Rate | None:
+    sat = {f.level: f for f in figs.satisfaction("")}
+    if len(levels) > 1 and Level.SATISFIED_OR_BASIC in sat:
+        comb = sat[Level.SATISFIED_OR_BASIC]
+        members = [comb]
+    else:
+        members = [sat[lv] for lv in levels if lv in sat]
+    if not members:
+        return None
+    base = figs.base_of(members[0])
+    n = base.count if base else None
+    if n and all(m.count is not None for m in members):
+        k = sum(m.count or 0 for m in members)
+        return Rate(key, title, Fraction(100 * k, n), k, n, True)
+    if all(m.pct is not None for m in members):
+        value = sum((m.pct.value for m in members if m.pct), Fraction(0))
+        return Rate(key, title, value, None, n, False)
+    return None
+
+
+def analyse_gaps(figs: Figures, policy: Policy | None = None) -> GapAnalysis:
+    policy = policy or Policy()
+    total = figs.total
+    n = total.count if total else None
+    classes = [c for c in figs.classes() if (c.base or TOTAL) == TOTAL]
+    solved = [c for c in classes if c.rank == 1]
+    committed = [c for c in classes if c.rank in (1, 2)]
+    rates = [
+        r
+        for r in (
+            _class_rate("resolution", Text("解决率(A类)", "resolution rate (class A)"), solved, n),
+            _class_rate("commitment", Text("解决及正在解决率(A+B类)", "commitment rate (A+B)"), committed, n),
+            _sat_rate(
+                "satisfied",
+                Text("满意率(仅“满意”)", "strict satisfaction"),
+                figs,
+                (Level.VERY_SATISFIED, Level.SATISFIED),
+            ),
+            _sat_rate(
+                "combined",
+                Text("满意率(含基本满意)", "satisfied or basically satisfied"),
+                figs,
+                (Level.VERY_SATISFIED, Level.SATISFIED, Level.BASIC),
+            ),
+        )
+        if r is not None
+    ]
+    by_key = {r.key: r for r in rates}
+    gaps: list[tuple[Text, Fraction]] = []
+    for sat_key in ("combined", "satisfied"):
+        for res_key in ("resolution", "commitment"):
+            if sat_key in by_key and res_key in by_key:
+                s, r = by_key[sat_key], by_key[res_key]
+                gaps.append((Text(f"{s.title.zh} − {r.title.zh}", f"{s.title.en} − {r.title.en}"), s.value - r.value))
+    cells, headlines = _bounds(classes, by_key, n)
+    finding = _finding(by_key, policy)
+    if finding is not None and "resolution" in by_key:
+        sat = by_key.get("combined") or by_key.get("satisfied")
+        assert sat is not None
+        res = by_key["resolution"]
+        headlines.insert(
+            0,
+            Text(
+                f"解决率{res.text()}%,{sat.title.zh}{sat.text()}%,相差{fmt_fraction(sat.value - res.value, 2)}个百分点",
+                f"resolution {res.text()}% against {sat.title.en} {sat.text()}%: "
+                f"a gap of {fmt_fraction(sat.value - res.value, 2)} points",
+            ),
+        )
+    return GapAnalysis(n, tuple(rates), tuple(gaps), tuple(cells), tuple(headlines), finding)
+
+
+def _bounds(classes: list[Figure], rates: dict[str, Rate], n: int | None) -> tuple[list[Cell], list[Text]]:
+    """Fréchet bounds from counts (rates computed on a subset of the total still bound the cells)."""
+    cells: list[Cell] = []
+    headlines: list[Text] = []
+    if not n or any(c.count is None for c in classes):
+        return cells, headlines
+    cols = [
+        (rates[k], t)
+        for k, t in (
+            ("satisfied", Text("满意", "satisfied")),
+            ("combined", Text("满意或基本满意", "satisfied or basically satisfied")),
+        )
+        if k in rates and rates[k].count is not None
+    ]
+    solved = sum(c.count or 0 for c in classes if c.rank == 1)
+    rows: list[tuple[Text, int, Figure | None]] = [
+        (Text(c.display_label, c.display_label), c.count or 0, c) for c in classes
+    ]
+    if any(c.rank == 1 for c in classes):
+        rows.append((Text("未解决(非A类)", "not solved (not class A)"), n - solved, None))
+    for col_rate, col in cols:
+        c = col_rate.count or 0
+        for row, r, _ in rows:
+            lo, hi = frechet(r, c, n)
+            cells.append(Cell(row, col, lo, hi, r, c))
+    strict = rates.get("satisfied")
+    if strict and strict.count is not None and any(c.rank == 1 for c in classes):
+        lo, _ = frechet(n - solved, strict.count, n)
+        base_note = "" if strict.base == n else f"(满意度基于{strict.base}份反馈)"
+        base_note_en = "" if strict.base == n else f" (satisfaction on {strict.base} returns)"
+        headlines.append(
+            Text(
+                f"至少{lo}件建议代表表示满意但问题尚未解决(不在A类){base_note}:"
+                f"满意{strict.count} + 未解决{n - solved} − 总数{n} = {strict.count + n - solved - n}",
+                f"at least {lo} proposals rated fully satisfied were not solved (not in class A){base_note_en}: "
+                f"{strict.count} + {n - solved} − {n}",
+            )
+        )
+    comb = rates.get("combined")
+    worst = [c for c in classes if c.rank and c.rank >= 3 and c.count]
+    if comb and comb.count is not None and worst:
+        for c in worst:
+            lo, _ = frechet(c.count or 0, comb.count, n)
+            if lo == c.count:
+                headlines.append(
+                    Text(
+                        f"{c.display_label}全部{c.count}件(暂时无法解决或留作参考)都被评为满意或基本满意",
+                        f"all {c.count} proposals of {c.display_label} (not solvable now or for reference) "
+                        "were rated satisfied or basically satisfied",
+                    )
+                )
+            elif lo > 0:
+                headlines.append(
+                    Text(
+                        f"{c.display_label}{c.count}件中至少{lo}件被评为满意或基本满意",
+                        f"at least {lo} of the {c.count} proposals of {c.display_label} were rated satisfied "
+                        "or basically satisfied",
+                    )
+                )
+    return cells, headlines
+
+
+def _finding(rates: dict[str, Rate], policy: Policy) -> CheckResult | None:
+    res = rates.get("resolution")
+    sat = rates.get("combined") or rates.get("satisfied")
+    title = Text("满意率与解决率的差距", "satisfaction against resolution")
+    if res is None or sat is None:
+        missing = "解决率 resolution" if res is None else "满意率 satisfaction"
+        return CheckResult(
+            "gap.satisfaction_vs_resolution",
+            title,
+            Status.UNDECIDABLE,
+            Severity.INFO,
+            Text(f"报告未给出{missing.split(' ')[0]}", f"the report gives no {missing.split(' ')[1]} rate"),
+            category=Category.GAP,
+        )
+    gap = sat.value - res.value
+    over = gap > policy.gap_threshold
+    thr = fmt_fraction(policy.gap_threshold, 2)
+    return CheckResult(
+        "gap.satisfaction_vs_resolution",
+        title,
+        Status.WARN if over else Status.PASS,
+        Severity.MAJOR if over else Severity.INFO,
+        Text(
+            f"{sat.title.zh}{sat.text()}% − 解决率{res.text()}% = {fmt_fraction(gap, 2)}个百分点"
+            f"({'超过' if over else '未超过'}阈值{thr})",
+            f"{sat.title.en} {sat.text()}% − resolution {res.text()}% = {fmt_fraction(gap, 2)} points "
+            f"({'above' if over else 'within'} the threshold of {thr})",
+        ),
+        expected=f"≤ {thr}",
+        observed=fmt_fraction(gap, 2),
+        cause=Cause.GAP if over else None,
+        category=Category.GAP,
+    )

@@ -1,0 +1,73 @@
+"""Parameter files (params/*.yaml): one per audited report, validated as a schema.
+
+Keys become the notebook's papermill parameters, so only the fixed field names below are ever
+passed to the kernel: an unknown key is an error naming the file and the key, never code.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .errors import ParamsError
+from .paths import relative, resolve
+from .results import Policy
+from .schema import read_yaml, validate
+
+__all__ = ["Params", "load_params"]
+
+
+class Params(BaseModel):
+    """The parameters of one audit; the same names as the notebook's `parameters` cell."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+    report_id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]*$", max_length=80)
+    figures: str  # hand-entered figures file, relative to the project root
+    source: str = ""  # the source document the figures were read from
+    language: Literal["zh", "en"] = "zh"
+    rounding_policy: Literal["permissive", "strict"] = "permissive"
+    gap_threshold_points: str = "20"
+
+    @field_validator("gap_threshold_points")
+    @classmethod
+    def _decimal_points(cls, v: str) -> str:
+        try:
+            value = Fraction(v.strip())
+        except ValueError:
+            raise ValueError(f"应为百分点数 must be a number of percentage points, got {v!r}") from None
+        if value < 0 or value > 100:
+            raise ValueError(f"应在0到100之间 must lie between 0 and 100, got {v!r}")
+        return v.strip()
+
+    @property
+    def policy(self) -> Policy:
+        return Policy.named(self.rounding_policy, Fraction(self.gap_threshold_points))
+
+    def notebook_parameters(self) -> dict[str, str]:
+        """Papermill parameters: every value a string, so printed numbers keep their digits."""
+        return {name: str(getattr(self, name)) for name in type(self).model_fields}
+
+    def missing_files(self) -> list[tuple[str, str]]:
+        problems = []
+        for key in ("figures", "source"):
+            value = getattr(self, key)
+            if value and not resolve(value).is_file():
+                problems.append((key, f"文件不存在 file not found: {value}"))
+        return problems
+
+
+def load_params(path: str | Path) -> Params:
+    """Read and validate a parameter file; the report id defaults to the file name."""
+    path = Path(path)
+    data = read_yaml(path, ParamsError)
+    if isinstance(data, dict):
+        data.setdefault("report_id", path.stem)
+    params = validate(Params, data, Path(relative(path)), ParamsError)
+    problems = params.missing_files()
+    if problems:
+        raise ParamsError(relative(path), problems)
+    return params

@@ -1,0 +1,153 @@
+"""Typed results: what a check found, as data (status, severity, cause, figures used, arithmetic)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+from .rounding import ALL_MODES, Mode
+
+__all__ = [
+    "Text",
+    "Status",
+    "Severity",
+    "Cause",
+    "Category",
+    "CheckResult",
+    "Policy",
+    "worst_status",
+    "sort_worst_first",
+]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message in Chinese (what the liaison office reads) and English."""
+
+    zh: str
+    en: str
+
+    def __call__(self, language: str = "zh") -> str:
+        return self.en if language == "en" else self.zh
+
+
+class Status(StrEnum):
+    FAIL = "fail"
+    WARN = "warn"
+    UNDECIDABLE = "not_decidable"
+    SKIPPED = "skipped"
+    PASS = "pass"
+
+
+STATUS_RANK = {s: i for i, s in enumerate(Status)}  # lower is worse
+STATUS_LABELS = {
+    Status.FAIL: Text("不一致", "fail"),
+    Status.WARN: Text("提示", "warn"),
+    Status.UNDECIDABLE: Text("无法判定", "not decidable"),
+    Status.SKIPPED: Text("未检查", "skipped"),
+    Status.PASS: Text("一致", "pass"),
+}
+
+
+class Severity(StrEnum):
+    MAJOR = "major"
+    MINOR = "minor"
+    INFO = "info"
+
+
+SEVERITY_RANK = {s: i for i, s in enumerate(Severity)}
+SEVERITY_LABELS = {
+    Severity.MAJOR: Text("重要", "major"),
+    Severity.MINOR: Text("次要", "minor"),
+    Severity.INFO: Text("信息", "info"),
+}
+
+
+class Cause(StrEnum):
+    """Why a figure fails, separate from the free text (pandera's 'reason' enum)."""
+
+    PARTS_DO_NOT_ADD_UP = "parts_do_not_add_up"
+    WRONG_STATED_SUM = "wrong_stated_sum"
+    FORCED_TO_100 = "forced_to_100"
+    OTHER_BASE = "other_base"
+    TRUNCATION = "truncation"
+    CEILING = "ceiling"
+    MISROUNDED = "misrounded"  # off by one or more units in the last place, no better explanation
+    UNREACHABLE = "unreachable"
+    PRECISION = "precision"
+    SUM_NOT_100 = "sum_not_100"
+    GAP = "gap"
+
+
+CAUSE_LABELS = {
+    Cause.PARTS_DO_NOT_ADD_UP: Text("分项之和与总数不符", "parts do not add up to the total"),
+    Cause.WRONG_STATED_SUM: Text("文中所称合计有误", "the stated sum is wrong"),
+    Cause.FORCED_TO_100: Text("为凑足100%而调整", "adjusted to force the sum to 100"),
+    Cause.OTHER_BASE: Text("按另一基数计算", "computed on another base"),
+    Cause.TRUNCATION: Text("截尾而非四舍五入", "truncated rather than rounded"),
+    Cause.CEILING: Text("进一而非四舍五入", "rounded up rather than to nearest"),
+    Cause.MISROUNDED: Text("百分比与件数不符", "percentage does not match the count"),
+    Cause.UNREACHABLE: Text("任何整数件数都得不到该百分比", "no whole count gives this percentage"),
+    Cause.PRECISION: Text("小数位数与同组不一致", "printed with other precision than its set"),
+    Cause.SUM_NOT_100: Text("百分比合计偏离100%", "percentages do not sum to 100"),
+    Cause.GAP: Text("满意率远高于解决率", "satisfaction far above resolution"),
+}
+
+
+class Category(StrEnum):
+    ARITHMETIC = "arithmetic"  # sums, percentages, rates: is the report internally consistent?
+    GAP = "gap"  # satisfaction against resolution
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One verdict. `figures` are the keys of the printed figures used (see Figures.get)."""
+
+    check_id: str
+    title: Text
+    status: Status
+    severity: Severity
+    message: Text  # the arithmetic in words
+    figures: tuple[str, ...] = ()
+    expected: str = ""  # expected value or interval, as text
+    observed: str = ""  # what the report prints
+    cause: Cause | None = None
+    modes: tuple[Mode, ...] = ()  # rounding modes the printed figure is consistent with
+    count_range: tuple[int, int] | None = None  # counts the printed percentage allows
+    candidates: tuple[int, ...] = ()  # bases on which an unreachable percentage is reachable
+    category: Category = Category.ARITHMETIC
+
+    @property
+    def is_finding(self) -> bool:
+        return self.status in (Status.FAIL, Status.WARN)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How strict the audit is: accepted rounding modes and the gap that counts as a finding."""
+
+    accepted: tuple[Mode, ...] = (Mode.HALF_UP, Mode.HALF_EVEN)
+    gap_threshold: Fraction = Fraction(20)
+    name: str = "permissive"
+
+    @classmethod
+    def named(cls, name: str, gap_threshold: Fraction = Fraction(20)) -> Policy:
+        """'permissive' accepts any round-to-nearest (half-up or half-even); 'strict' only half-up."""
+        presets = {
+            "permissive": (Mode.HALF_UP, Mode.HALF_EVEN),
+            "strict": (Mode.HALF_UP,),
+            "any": ALL_MODES,
+        }
+        if name not in presets:
+            raise ValueError(f"unknown rounding policy {name!r}; choose one of {sorted(presets)}")
+        return cls(accepted=presets[name], gap_threshold=gap_threshold, name=name)
+
+
+def worst_status(results: list[CheckResult]) -> Status:
+    return min((r.status for r in results), key=STATUS_RANK.__getitem__, default=Status.PASS)
+
+
+def sort_worst_first(results: list[CheckResult]) -> list[CheckResult]:
+    """Failures first, then by severity; the original order breaks ties (stable sort)."""
+    return sorted(results, key=lambda r: (STATUS_RANK[r.status], SEVERITY_RANK[r.severity]))
