@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .figures import PARTITION_LEVELS, TOTAL, Figure, Figures, Kind, Level
+from .results import Cause, CheckResult, Policy, Severity, Status, Text
 from .rounding import (
     MODE_NAMES_ZH,
     Mode,
@@ -18,10 +19,10 @@ from .rounding import (
     count_range,
     fitting_bases,
     modes_consistent,
+    reachable,
     round_scaled,
     sum_tolerance,
 )
-from .results import Cause, CheckResult, Policy, Severity, Status, Text
 
 __all__ = ["run_checks", "percent_sets", "fmt_fraction", "printed_share"]
 
@@ -81,13 +82,16 @@ def percent_sets(figs: Figures) -> list[PercentSet]:
     sets: list[PercentSet] = []
     for base_key, members in _class_groups(figs).items():
         suffix = "" if base_key == TOTAL else f".{base_key}"
+        # A scheme that reaches "cannot be solved now" / "for reference" (rank 3+) claims to cover
+        # every proposal; one that lists only adopted / being solved may leave the rest undescribed.
+        complete = any((m.rank or 0) >= 3 for m in members)
         sets.append(
             PercentSet(
                 f"classes{suffix}",
                 Text("办理结果分类", "outcome classes"),
                 tuple(members),
                 figs.get(base_key),
-                complete=True,
+                complete=complete,
             )
         )
     for dim in figs.dimensions():
@@ -149,10 +153,10 @@ def check_parts(figs: Figures, policy: Policy) -> list[CheckResult]:
         terms = "+".join(str(m.count) for m in s.members)
         n = s.base.count
         base_name = _name(s.base)
-        if total == n or (total < n and not s.complete and s.set_id.startswith("satisfaction")):
+        if total == n or (total < n and not s.complete):
             rest = n - total
-            note_zh = f",余{rest}件未说明(不满意或未反馈)" if rest else ""
-            note_en = f"; {rest} not accounted for (dissatisfied or no answer)" if rest else ""
+            note_zh = f",余{rest}件文中未分类说明" if rest else ""
+            note_en = f"; the text does not describe the other {rest}" if rest else ""
             out.append(
                 CheckResult(
                     cid,
@@ -260,10 +264,12 @@ def check_stated_sums(figs: Figures, policy: Policy) -> list[CheckResult]:
             if ok:
                 msg = Text(f"{expr} = {fmt_fraction(exact, d)}%,与文中一致", f"{expr} = {fmt_fraction(exact, d)}%")
             else:
-                extra_zh = (
-                    "(仅当各项未经四舍五入的原值都落在舍入区间一端时才可能)" if possible else ""
+                extra_zh = "(仅当各项未经四舍五入的原值都落在舍入区间一端时才可能)" if possible else ""
+                extra_en = (
+                    " (only possible if every unrounded term lay at one end of its rounding interval)"
+                    if possible
+                    else ""
                 )
-                extra_en = " (only possible if every unrounded term lay at one end of its rounding interval)" if possible else ""
                 msg = Text(
                     f"{expr} = {fmt_fraction(exact, d)}%,文中合计为{s.pct.text}%{extra_zh}",
                     f"{expr} = {fmt_fraction(exact, d)}%, the text says {s.pct.text}%{extra_en}",
@@ -357,6 +363,7 @@ class _Share:
     accepted: bool
     expected: str  # under half-up
     distance: int  # printed minus expected, in units of the last place
+    overclaim: bool  # prints 100% (or 0%) while the count is not all (or none) of the base
 
 
 def _analyse(fig: Figure, k: int, n: int, policy: Policy) -> _Share:
@@ -365,7 +372,10 @@ def _analyse(fig: Figure, k: int, n: int, policy: Policy) -> _Share:
     modes = modes_consistent(k, n, pct)
     expected = printed_share(k, n, pct.decimals)
     distance = pct.scaled - round_scaled(Fraction(100 * k * 10**pct.decimals, n), Mode.HALF_UP)
-    return _Share(fig, k, n, modes, bool(set(modes) & set(policy.accepted)), expected, distance)
+    # "100%" and "0%" are claims of all and none: no rounding makes 148 of 149 "all".
+    overclaim = (pct.value == 100 and k != n) or (pct.value == 0 and k != 0)
+    accepted = bool(set(modes) & set(policy.accepted)) and not overclaim
+    return _Share(fig, k, n, modes, accepted, expected, distance, overclaim)
 
 
 def _forced_members(figs: Figures, shares: dict[str, _Share]) -> set[str]:
@@ -411,6 +421,9 @@ def check_percentages(figs: Figures, policy: Policy) -> list[CheckResult]:
 
 
 def _modes_explaining_all(shares: list[_Share]) -> tuple[Mode, ...]:
+    """Modes consistent with every share; with fewer than three shares that says nothing."""
+    if len(shares) < 3:
+        return ()
     common = set(Mode)
     for sh in shares:
         common &= set(sh.modes)
@@ -459,6 +472,19 @@ def _share_result(
                 f"{arithmetic.zh}。符合:{modes_zh};{pct.text}%对应件数{rng_txt}",
                 f"{arithmetic.en}. Consistent with: {', '.join(sh.modes)}; counts allowed {rng_txt}",
             ),
+            **common,
+        )
+    if sh.overclaim:
+        return CheckResult(
+            cid,
+            title,
+            Status.FAIL,
+            Severity.MAJOR,
+            Text(
+                f"{arithmetic.zh}。印为{pct.text}%即声称{'全部' if pct.value else '没有'},但实际为{sh.k}/{sh.n}",
+                f"{arithmetic.en}. {pct.text}% claims {'all' if pct.value else 'none'}, but it is {sh.k} of {sh.n}",
+            ),
+            cause=Cause.MISROUNDED,
             **common,
         )
     if fig.key in forced:
@@ -535,6 +561,20 @@ def _share_result(
     )
 
 
+def _set_of(fig: Figure, figs: Figures) -> tuple[Figure, ...]:
+    return next((s.members for s in percent_sets(figs) if fig in s.members), (fig,))
+
+
+_BASE_KINDS = (Kind.TOTAL, Kind.BASE, Kind.HANDLED)
+
+
+def _stated_counts(figs: Figures) -> list[tuple[int, str]]:
+    """Every count the text states, bases first: the candidates for a share's real base."""
+    ordered = sorted((f for f in figs if f.count), key=lambda f: f.kind not in _BASE_KINDS)
+    seen: set[int] = set()
+    return [(f.count, _name(f)) for f in ordered if f.count and not (f.count in seen or seen.add(f.count))]
+
+
 def _reachability_result(fig: Figure, figs: Figures, policy: Policy) -> CheckResult:
     pct, base = fig.pct, figs.base_of(fig)
     assert pct is not None and base is not None and base.count
@@ -555,18 +595,24 @@ def _reachability_result(fig: Figure, figs: Figures, policy: Policy) -> CheckRes
                 f"no count printed; {pct.text}% of {n} allows {rng_txt}",
             ),
             keys,
-            expected=rng_txt,
-            observed=pct.text,
+            expected=f"{rng_txt}件",
+            observed=f"{pct.text}%",
             count_range=rng,
         )
     k_lo = min(n, n * pct.scaled // 10 ** (pct.decimals + 2))
     near = [k for k in (k_lo, k_lo + 1) if k <= n]
     tried = ", ".join(f"{k}/{n}→{printed_share(k, n, pct.decimals)}" for k in near)
     hi = max(2 * n, 200)
-    fits = fitting_bases(pct, 1, hi, policy.accepted)
-    stated = [(f.count, _name(f)) for f in figs if f.kind in (Kind.TOTAL, Kind.BASE, Kind.HANDLED) and f.count]
-    stated_fits = [(m, why) for m, why in stated if m in fits and m != n]
+    # A base explains a share only if it explains its siblings too (38: 195/305 → 63.9 alone is chance).
+    related = _set_of(fig, figs) if fig.kind is not Kind.SUM else (fig, *filter(None, map(figs.get, fig.parts)))
+    siblings = [m.pct for m in related if m.pct is not None and m.count is None] or [pct]
+    fits = [
+        m for m in fitting_bases(pct, 1, hi, policy.accepted) if all(reachable(p, m, policy.accepted) for p in siblings)
+    ]
+    stated_fits = [(m, why) for m, why in _stated_counts(figs) if m in set(fits) and m != n]
     nearest = sorted(fits, key=lambda m: (abs(m - n), m))[:6]
+    set_note_zh = f"(须同时满足同组{len(siblings)}个百分比)" if len(siblings) > 1 else ""
+    set_note_en = f" (fitting all {len(siblings)} shares of its set)" if len(siblings) > 1 else ""
     if stated_fits:
         m, why = stated_fits[0]
         k0 = count_range(pct, m, policy.accepted)
@@ -585,9 +631,9 @@ def _reachability_result(fig: Figure, figs: Figures, policy: Policy) -> CheckRes
         Severity.MAJOR if not stated_fits else Severity.MINOR,
         Text(
             f"基数{n}上没有任何整数件数得到{pct.text}%({tried});{tail_zh}。"
-            f"{n}附近可得的基数:{'、'.join(map(str, nearest))}",
+            f"{n}附近可得的基数{set_note_zh}:{'、'.join(map(str, nearest)) or '无'}",
             f"no whole count of {n} gives {pct.text}% ({tried}); {tail_en}. "
-            f"Nearest bases that fit: {', '.join(map(str, nearest))}",
+            f"Nearest bases that fit{set_note_en}: {', '.join(map(str, nearest)) or 'none'}",
         ),
         keys,
         expected=f"基数 base ∈ {{{', '.join(map(str, nearest))}}}",

@@ -1,10 +1,10 @@
 """Errors for "the audit cannot run at all"; a failed check is data (see checks.py), never one of these.
 
-    ProposalAuditError
-     ├── InputError        a parameter or figures file is wrong (file, key, message)   exit 2
-     │    ├── ParamsError
-     │    └── FiguresError
-     └── RunError          a notebook failed while executing (cell, error, partial notebook)  exit 2
+ProposalAuditError
+ ├── InputError        a parameter or figures file is wrong (file, key, message)   exit 2
+ │    ├── ParamsError
+ │    └── FiguresError
+ └── RunError          a notebook failed while executing (cell, error, partial notebook)  exit 2
 """
 
 from __future__ import annotations

@@ -6,14 +6,17 @@ import dataclasses
 import json
 import os
 import platform
+import re
 from enum import Enum
 from fractions import Fraction
+from html import escape
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from .audit import AuditResult
 from .checks import fmt_fraction
+from .fonts import embedded_font_css
 from .params import Params
 from .paths import relative
 from .rounding import Percent
@@ -22,7 +25,16 @@ __all__ = ["SCHEMA_VERSION", "result_to_json", "write_json", "export_html", "ver
 
 SCHEMA_VERSION = "1.0"
 TEMPLATES = Path(__file__).parent / "templates"
-_LIBRARIES = ("proposal-audit", "papermill", "nbconvert", "nbformat", "pandas", "matplotlib", "seaborn", "pydantic")
+_LIBRARIES = (
+    "proposal-audit",
+    "papermill",
+    "nbconvert",
+    "nbformat",
+    "pandas",
+    "matplotlib",
+    "seaborn",
+    "pydantic",
+)
 
 
 def versions() -> dict[str, str]:
@@ -108,8 +120,14 @@ def result_to_json(result: AuditResult, params: Params | None = None) -> dict[st
             "rates": [{**_plain(r), "title": r.title.zh, "title_en": r.title.en} for r in gaps.rates],
             "gaps": [{"zh": t.zh, "en": t.en, "points": fmt_fraction(p, 4)} for t, p in gaps.gaps],
             "frechet": [
-                {"row": c.row.zh, "col": c.col.zh, "lower": c.lower, "upper": c.upper,
-                 "row_count": c.row_count, "col_count": c.col_count}
+                {
+                    "row": c.row.zh,
+                    "col": c.col.zh,
+                    "lower": c.lower,
+                    "upper": c.upper,
+                    "row_count": c.row_count,
+                    "col_count": c.col_count,
+                }
                 for c in gaps.cells
             ],
             "headlines": [{"zh": h.zh, "en": h.en} for h in gaps.headlines],
@@ -129,7 +147,7 @@ def write_json(result: AuditResult, params: Params | None, path: Path) -> Path:
     return path
 
 
-def export_html(notebook: Any, path: Path, title: str) -> Path:
+def export_html(notebook: Any, path: Path, title: str, language: str = "zh") -> Path:
     """Executed notebook → one UTF-8 HTML file: no code cells, images embedded, no external scripts."""
     from nbconvert import HTMLExporter
 
@@ -141,7 +159,24 @@ def export_html(notebook: Any, path: Path, title: str) -> Path:
         exclude_output_prompt=True,
         embed_images=True,
     )
+    exporter.language_code = "en" if language == "en" else "zh"
     notebook.metadata["title"] = title
-    body, _ = exporter.from_notebook_node(notebook, resources={"language_code": "zh-CN"})
+    body, _ = exporter.from_notebook_node(notebook)
+    body = _describe_images(body, notebook)
+    visible = re.sub(r"<style.*?</style>|<[^>]+>", " ", body, flags=re.S)
+    body = body.replace("</head>", embedded_font_css(visible) + "\n</head>", 1)
     _write_atomic(path, body)
     return path
+
+
+_NO_ALT = 'alt="No description has been provided for this image"'
+
+
+def _describe_images(html: str, notebook: Any) -> str:
+    """Give each chart the text form of its data as alt text (nbconvert leaves a placeholder)."""
+    for output in (o for cell in notebook.cells for o in cell.get("outputs", [])):
+        data = output.get("data", {})
+        if "image/png" in data and _NO_ALT in html:
+            alt = " ".join(str(data.get("text/plain", "")).split()) or "chart"
+            html = html.replace(_NO_ALT, f'alt="{escape(alt, quote=True)}"', 1)
+    return html

@@ -153,7 +153,7 @@ class Figures:
         return self.get(fig.base or TOTAL)
 
     def classes(self) -> list[Figure]:
-        return sorted(self.of_kind(Kind.CLASS), key=lambda f: (f.rank or 99))
+        return sorted(self.of_kind(Kind.CLASS), key=lambda f: f.rank or 99)
 
     def satisfaction(self, dimension: str = "") -> list[Figure]:
         return [f for f in self.of_kind(Kind.SATISFACTION) if f.dimension == dimension]

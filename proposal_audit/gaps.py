@@ -130,10 +130,9 @@ def analyse_gaps(figs: Figures, policy: Policy | None = None) -> GapAnalysis:
                 gaps.append((Text(f"{s.title.zh} − {r.title.zh}", f"{s.title.en} − {r.title.en}"), s.value - r.value))
     cells, headlines = _bounds(classes, by_key, n)
     finding = _finding(by_key, policy)
-    if finding is not None and "resolution" in by_key:
-        sat = by_key.get("combined") or by_key.get("satisfied")
-        assert sat is not None
-        res = by_key["resolution"]
+    sat = by_key.get("combined") or by_key.get("satisfied")
+    res = by_key.get("resolution")
+    if sat is not None and res is not None:
         headlines.insert(
             0,
             Text(

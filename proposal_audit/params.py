@@ -51,23 +51,32 @@ class Params(BaseModel):
         """Papermill parameters: every value a string, so printed numbers keep their digits."""
         return {name: str(getattr(self, name)) for name in type(self).model_fields}
 
-    def missing_files(self) -> list[tuple[str, str]]:
-        problems = []
-        for key in ("figures", "source"):
-            value = getattr(self, key)
-            if value and not resolve(value).is_file():
-                problems.append((key, f"文件不存在 file not found: {value}"))
-        return problems
+
+def _missing_files(data: dict) -> list[tuple[str, str]]:
+    problems = []
+    for key in ("figures", "source"):
+        value = data.get(key)
+        if isinstance(value, str) and value and not resolve(value).is_file():
+            problems.append((key, f"文件不存在 file not found: {value}"))
+    return problems
 
 
 def load_params(path: str | Path) -> Params:
-    """Read and validate a parameter file; the report id defaults to the file name."""
+    """Read and validate a parameter file, reporting every problem (schema and files) at once.
+
+    The report id defaults to the file name.
+    """
     path = Path(path)
+    shown = Path(relative(path))
     data = read_yaml(path, ParamsError)
+    missing = []
     if isinstance(data, dict):
         data.setdefault("report_id", path.stem)
-    params = validate(Params, data, Path(relative(path)), ParamsError)
-    problems = params.missing_files()
-    if problems:
-        raise ParamsError(relative(path), problems)
+        missing = _missing_files(data)
+    try:
+        params = validate(Params, data, shown, ParamsError)
+    except ParamsError as exc:
+        raise ParamsError(shown, exc.problems + missing) from None
+    if missing:
+        raise ParamsError(shown, missing)
     return params

@@ -109,8 +109,13 @@ def composition_chart(result: AuditResult, language: str = "zh") -> Chart:
             ax.set_ylabel("%")
             ax.set_ylim(0, 105)
             for patch, value in zip(ax.patches, part["percent"], strict=False):
-                ax.annotate(f"{value:g}%", (patch.get_x() + patch.get_width() / 2, patch.get_height()),
-                            ha="center", va="bottom", fontsize=9)
+                ax.annotate(
+                    f"{value:g}%",
+                    (patch.get_x() + patch.get_width() / 2, patch.get_height()),
+                    ha="center",
+                    va="bottom",
+                    fontsize=9,
+                )
         fig.suptitle(title)
         fig.tight_layout()
         png = _render(fig)
@@ -128,8 +133,15 @@ def rates_chart(result: AuditResult, language: str = "zh") -> Chart:
         ax.set_xlabel("%")
         ax.set_ylabel("")
         for patch, value in zip(ax.patches, data["percent"], strict=False):
-            ax.annotate(f"{value:g}%", (patch.get_width(), patch.get_y() + patch.get_height() / 2),
-                        ha="left", va="center", fontsize=9, xytext=(3, 0), textcoords="offset points")
+            ax.annotate(
+                f"{value:g}%",
+                (patch.get_width(), patch.get_y() + patch.get_height() / 2),
+                ha="left",
+                va="center",
+                fontsize=9,
+                xytext=(3, 0),
+                textcoords="offset points",
+            )
         gap = result.gaps.finding
         if gap is not None and gap.observed:
             ax.set_title(Text(f"差距 {gap.observed} 个百分点", f"gap {gap.observed} points")(language))

@@ -19,14 +19,16 @@ __all__ = ["Html", "summary", "figures", "checks", "gaps"]
 
 _CSS = """<style>
 .pa-table{border-collapse:collapse;font-size:13px;margin:0.5em 0 1em 0}
-.pa-table th,.pa-table td{border:1px solid #ccd;padding:3px 6px;text-align:left;vertical-align:top}
+.pa-table th,.pa-table td{border:1px solid #ccd;padding:3px 6px;text-align:left !important;vertical-align:top}
+.pa-table td:nth-child(-n+2){white-space:nowrap}
 .pa-table th{background:#eef}
 .pa-fail td:first-child{background:#f8d0d0;font-weight:bold}
 .pa-warn td:first-child{background:#fbe7b5;font-weight:bold}
 .pa-not_decidable td:first-child,.pa-skipped td:first-child{background:#e6e6e6}
 .pa-pass td:first-child{background:#d6efd6}
 .pa-headline{font-size:15px;margin:0.3em 0}
-.pa-badge{display:inline-block;padding:1px 8px;border-radius:8px;margin-right:6px}
+.pa-badge{display:inline-block;padding:1px 8px;border-radius:8px;margin-right:6px;background:#e6e6e6}
+.pa-badge-fail{background:#f8d0d0}.pa-badge-warn{background:#fbe7b5}.pa-badge-pass{background:#d6efd6}
 </style>"""
 
 
@@ -78,7 +80,7 @@ def summary(result: AuditResult, language: str = "zh") -> Html:
         )
     lines = [verdict(language)] + [h(language) for h in result.gaps.headlines]
     badges = " ".join(
-        f'<span class="pa-badge pa-{s.value}"><span>{escape(STATUS_LABELS[s](language))} {counts[s.value]}</span></span>'
+        f'<span class="pa-badge pa-badge-{s.value}">{escape(STATUS_LABELS[s](language))} {counts[s.value]}</span>'
         for s in Status
         if counts[s.value]
     )

@@ -7,7 +7,9 @@ one laptop). One report failing never stops the others: each run returns a RunOu
 from __future__ import annotations
 
 import os
+import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +34,17 @@ __all__ = [
 
 
 class CurrentEnvKernelManager(KernelManager):
-    """A kernel manager whose kernel is always the Python running this process."""
+    """A kernel manager whose kernel is always the Python running this process.
+
+    It talks to the kernel over local IPC sockets rather than TCP: nothing listens on a port, and
+    ipykernel does not warn about unencrypted TCP on every run.
+    """
+
+    def __init__(self, **kwargs):  # noqa: ANN003 - traitlets keyword arguments
+        kwargs.setdefault("transport", "ipc")
+        # An absolute socket path: the kernel may run in another working directory than its client.
+        kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"proposal-audit-{uuid.uuid4().hex[:12]}"))
+        super().__init__(**kwargs)
 
     @property
     def kernel_spec(self) -> KernelSpec:  # type: ignore[override]
@@ -101,11 +113,17 @@ def run_report(params_file: str | Path, reports_dir: Path = REPORTS_DIR) -> RunO
         nb = nbformat.read(notebook, as_version=4)
         meta = result.figures.meta
         title = " ".join(str(x) for x in (meta.region, meta.year, "建议办理情况审查") if x)
-        html = export_html(nb, reports_dir / f"{report_id}.html", title)
+        html = export_html(nb, reports_dir / f"{report_id}.html", title, params.language)
         js = write_json(result, params, reports_dir / f"{report_id}.json")
     except ProposalAuditError as exc:
-        return RunOutcome(shown, report_id, 2, time.perf_counter() - started, error=str(exc),
-                          notebook=partial if isinstance(exc, RunError) else "")
+        return RunOutcome(
+            shown,
+            report_id,
+            2,
+            time.perf_counter() - started,
+            error=str(exc),
+            notebook=partial if isinstance(exc, RunError) else "",
+        )
     return RunOutcome(
         shown,
         report_id,

@@ -118,7 +118,6 @@ def gaps_frame(result: AuditResult, language: str = "zh") -> pd.DataFrame:
 def bounds_frame(result: AuditResult, language: str = "zh") -> pd.DataFrame:
     """Fréchet bounds of every cell of the hidden class × satisfaction table."""
     rows = [
-        {"row": c.row(language), "col": c.col(language), "lower": c.lower, "upper": c.upper}
-        for c in result.gaps.cells
+        {"row": c.row(language), "col": c.col(language), "lower": c.lower, "upper": c.upper} for c in result.gaps.cells
     ]
     return _frame(rows, ["row", "col", "lower", "upper"], language)

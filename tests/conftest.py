@@ -1,0 +1,54 @@
+"""Shared builders: figures written as compact literal tables, like the hand-entered YAML files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from proposal_audit.audit import AuditResult, audit
+from proposal_audit.figures import Figures, figures_from_data
+from proposal_audit.results import CheckResult, Policy
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def total(n: int) -> dict:
+    return {"kind": "total", "count": n}
+
+
+def cls(label: str, rank: int, count: int | None = None, pct: str | None = None, **kw) -> dict:
+    entry = {"kind": "class", "label": label, "rank": rank, **kw}
+    if count is not None:
+        entry["count"] = count
+    if pct is not None:
+        entry["pct"] = pct
+    return entry
+
+
+def sat(level: str, count: int | None = None, pct: str | None = None, **kw) -> dict:
+    entry = {"kind": "satisfaction", "level": level, **kw}
+    if count is not None:
+        entry["count"] = count
+    if pct is not None:
+        entry["pct"] = pct
+    return entry
+
+
+def make(*entries: dict) -> Figures:
+    return figures_from_data({"figures": list(entries)})
+
+
+def run(*entries: dict, policy: Policy | None = None) -> AuditResult:
+    return audit(make(*entries), policy)
+
+
+def result(res: AuditResult, check_id: str) -> CheckResult:
+    found = [r for r in res.results if r.check_id == check_id]
+    assert found, f"no result {check_id!r}; have {[r.check_id for r in res.results]}"
+    return found[0]
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT

@@ -1,0 +1,75 @@
+"""Satisfaction against resolution: rates, gaps and Fréchet bounds, worked out by hand."""
+
+from fractions import Fraction
+
+import pytest
+
+from proposal_audit.gaps import frechet
+from proposal_audit.results import Cause, Policy, Status
+from tests.conftest import cls, run, sat, total
+from tests.test_checks import HENGNAN
+
+
+@pytest.mark.parametrize(
+    "r, c, n, bounds",
+    [
+        (109, 117, 149, (77, 109)),  # not solved × fully satisfied, Hengnan 2019
+        (20, 149, 149, (20, 20)),  # class C × satisfied-or-basic: all of them
+        (40, 117, 149, (8, 40)),  # class A × fully satisfied
+        (10, 10, 100, (0, 10)),
+        (0, 50, 50, (0, 0)),
+    ],
+)
+def test_frechet(r, c, n, bounds):
+    assert frechet(r, c, n) == bounds
+
+
+def test_hengnan_rates_and_gap():
+    g = run(*HENGNAN).gaps
+    assert g.rate("resolution").value == Fraction(4000, 149)  # 40/149 = 26.85%
+    assert g.rate("commitment").value == Fraction(12900, 149)  # 129/149 = 86.58%
+    assert g.rate("satisfied").value == Fraction(11700, 149)  # 117/149
+    assert g.rate("combined").value == 100  # (117 + 32)/149
+    gaps = {t.en: p for t, p in g.gaps}
+    assert gaps["satisfied or basically satisfied − resolution rate (class A)"] == 100 - Fraction(4000, 149)
+
+
+def test_hengnan_headlines():
+    text = "\n".join(h.zh for h in run(*HENGNAN).gaps.headlines)
+    assert "相差73.15个百分点" in text
+    assert "至少77件" in text
+    assert "全部20件" in text
+
+
+def test_threshold_decides_the_finding():
+    res = run(*HENGNAN)
+    assert (res.gaps.finding.status, res.gaps.finding.cause) == (Status.WARN, Cause.GAP)
+    high = run(*HENGNAN, policy=Policy(gap_threshold=Fraction(80)))
+    assert high.gaps.finding.status is Status.PASS  # 73.15 points is within 80
+
+
+def test_small_gap_is_no_finding():
+    # 120 of 149 solved (80.54%), 130 satisfied + 19 basic: gap 19.46 points < 20
+    res = run(total(149), cls("A", 1, 120), cls("B", 2, 29), sat("satisfied", 130), sat("basically_satisfied", 19))
+    assert res.gaps.finding.status is Status.PASS
+
+
+def test_no_satisfaction_figures_is_not_decidable():
+    res = run(total(57), cls("A", 1, 43), cls("B", 2, 13), cls("C", 3, 1))
+    assert res.gaps.finding.status is Status.UNDECIDABLE
+    assert res.gaps.cells == ()
+
+
+def test_satisfaction_on_returned_forms_still_bounds_the_cells():
+    # 690 satisfied of 755 returns, 363 of 1034 solved: at least 690 − 363 = 327 satisfied, not solved
+    res = run(
+        total(1034),
+        {"kind": "base", "key": "feedback", "count": 755},
+        cls("A", 1, 363),
+        cls("B", 2, 403),
+        cls("C", 3, 268),
+        sat("satisfied", 690, base="feedback"),
+        sat("basically_satisfied", 65, base="feedback"),
+    )
+    text = "\n".join(h.zh for h in res.gaps.headlines)
+    assert "至少327件" in text and "755份反馈" in text
