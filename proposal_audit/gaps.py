@@ -59,8 +59,12 @@ class GapAnalysis:
 
 
 def frechet(r: int, c: int, n: int) -> tuple[int, int]:
-    """Fréchet bounds of a 2×2 cell with margins r and c in a population of n."""
-    return max(0, r + c - n), min(r, c)
+    """Fréchet bounds of a 2×2 cell with margins r and c in a population of n.
+
+    Margins that exceed the population (inconsistent counts) cannot push the bound past min(r, c).
+    """
+    upper = min(r, c)
+    return min(max(0, r + c - n), upper), upper
 
 
 def _class_rate(key: str, title: Text, members: list[Figure], n: int | None) -> Rate | None:

@@ -18,6 +18,7 @@ from tests.test_checks import HENGNAN
         (40, 117, 149, (8, 40)),  # class A × fully satisfied
         (10, 10, 100, (0, 10)),
         (0, 50, 50, (0, 0)),
+        (20, 150, 149, (20, 20)),  # inconsistent margins (150 > 149) still cannot exceed min(r, c)
     ],
 )
 def test_frechet(r, c, n, bounds):
