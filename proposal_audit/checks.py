@@ -70,18 +70,19 @@ class PercentSet:
     complete: bool  # the members are known to cover the whole base
 
 
-def _class_groups(figs: Figures) -> dict[str, list[Figure]]:
-    groups: dict[str, list[Figure]] = {}
+def _class_groups(figs: Figures) -> dict[tuple[str, str], list[Figure]]:
+    """Classes partition their base; a second breakdown of the same base has its own dimension."""
+    groups: dict[tuple[str, str], list[Figure]] = {}
     for f in figs.classes():
-        groups.setdefault(f.base or TOTAL, []).append(f)
+        groups.setdefault((f.base or TOTAL, f.dimension), []).append(f)
     return groups
 
 
 def percent_sets(figs: Figures) -> list[PercentSet]:
     """The sets whose members should add up to their base (and their shares to 100)."""
     sets: list[PercentSet] = []
-    for base_key, members in _class_groups(figs).items():
-        suffix = "" if base_key == TOTAL else f".{base_key}"
+    for (base_key, dim), members in _class_groups(figs).items():
+        suffix = ("" if base_key == TOTAL else f".{base_key}") + (f".{dim}" if dim else "")
         # A scheme that reaches "cannot be solved now" / "for reference" (rank 3+) claims to cover
         # every proposal; one that lists only adopted / being solved may leave the rest undescribed.
         complete = any((m.rank or 0) >= 3 for m in members)
@@ -596,7 +597,7 @@ def _reachability_result(fig: Figure, figs: Figures, policy: Policy) -> CheckRes
             ),
             keys,
             expected=f"{rng_txt}件",
-            observed=f"{pct.text}%",
+            observed=pct.text,
             count_range=rng,
         )
     k_lo = min(n, n * pct.scaled // 10 ** (pct.decimals + 2))

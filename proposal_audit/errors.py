@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ProposalAuditError", "InputError", "ParamsError", "FiguresError", "RunError"]
+__all__ = ["ProposalAuditError", "InputError", "ParamsError", "FiguresError", "DocumentError", "RunError"]
 
 
 class ProposalAuditError(Exception):
@@ -35,6 +35,14 @@ class ParamsError(InputError):
 
 class FiguresError(InputError):
     """A hand-entered figures file (data/figures/*.yaml) is invalid."""
+
+
+class DocumentError(InputError):
+    """A source document cannot be read as a report."""
+
+    def __init__(self, path: str | Path, reason: str):
+        self.reason = reason
+        super().__init__(path, [("", reason)])
 
 
 class RunError(ProposalAuditError):
