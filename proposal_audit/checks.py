@@ -31,9 +31,9 @@ __all__ = ["run_checks", "percent_sets", "fmt_fraction", "printed_share"]
 
 def fmt_fraction(x: Fraction, decimals: int) -> str:
     """Exact value to `decimals` places, rounded half-up, for display only."""
-    scaled = round_scaled(x * 10**decimals, Mode.HALF_UP)
-    sign = "-" if scaled < 0 else ""
-    whole, frac = divmod(abs(scaled), 10**decimals)
+    scaled = round_scaled(abs(x) * 10**decimals, Mode.HALF_UP)  # ties away from zero on both sides
+    sign = "-" if x < 0 and scaled else ""
+    whole, frac = divmod(scaled, 10**decimals)
     return f"{sign}{whole}" + (f".{frac:0{decimals}d}" if decimals else "")
 
 
@@ -254,41 +254,50 @@ def check_stated_sums(figs: Figures, policy: Policy) -> list[CheckResult]:
             )
         pcts = [p.pct for p in terms if p.pct is not None]
         if s.pct is not None and len(pcts) == len(terms):
-            exact = _pct_sum(pcts)
-            d = max(p.decimals for p in pcts)
-            expr = "+".join(p.text for p in pcts)
-            ok = exact == s.pct.value
-            # Could the unrounded shares behind the terms still sum to the stated figure?
-            tol = sum_tolerance(pcts)
-            half = s.pct.unit / 2
-            possible = (s.pct.value - half) < exact + tol and exact - tol < (s.pct.value + half)
-            if ok:
-                msg = Text(f"{expr} = {fmt_fraction(exact, d)}%,与文中一致", f"{expr} = {fmt_fraction(exact, d)}%")
-            else:
-                extra_zh = "(仅当各项未经四舍五入的原值都落在舍入区间一端时才可能)" if possible else ""
-                extra_en = (
-                    " (only possible if every unrounded term lay at one end of its rounding interval)"
-                    if possible
-                    else ""
-                )
-                msg = Text(
-                    f"{expr} = {fmt_fraction(exact, d)}%,文中合计为{s.pct.text}%{extra_zh}",
-                    f"{expr} = {fmt_fraction(exact, d)}%, the text says {s.pct.text}%{extra_en}",
-                )
-            out.append(
-                CheckResult(
-                    f"sum.{s.key}.pct",
-                    title,
-                    Status.PASS if ok else Status.FAIL,
-                    Severity.INFO if ok else (Severity.MINOR if possible else Severity.MAJOR),
-                    msg,
-                    keys,
-                    expected=fmt_fraction(exact, d),
-                    observed=s.pct.text,
-                    cause=None if ok else Cause.WRONG_STATED_SUM,
-                )
-            )
+            out.append(_stated_sum_pct(s, terms, pcts, figs, policy, title, keys))
     return out
+
+
+def _stated_sum_pct(
+    s: Figure, terms: list[Figure], pcts: list[Percent], figs: Figures, policy: Policy, title: Text, keys: tuple
+) -> CheckResult:
+    """A stated share of a sum: right if it is the terms' printed sum at its own precision, or what
+    the terms' counts give; explainable (warn) if unrounded terms could sum to it; otherwise wrong."""
+    assert s.pct is not None
+    exact = _pct_sum(pcts)
+    d = max(p.decimals for p in pcts)
+    expr = "+".join(p.text for p in pcts)
+    at_stated = round_scaled(exact * 10**s.pct.decimals, Mode.HALF_UP) == s.pct.scaled
+    base = figs.base_of(s)
+    counts = [p.count for p in terms]
+    from_counts = (
+        all(c is not None for c in counts)
+        and base is not None
+        and bool(base.count)
+        and bool(set(modes_consistent(sum(c or 0 for c in counts), base.count or 1, s.pct)) & set(policy.accepted))
+    )
+    tol = sum_tolerance(pcts)
+    half = s.pct.unit / 2
+    possible = (s.pct.value - half) < exact + tol and exact - tol < (s.pct.value + half)
+    shown = fmt_fraction(exact, d)
+    if at_stated or from_counts:
+        via = "" if at_stated else f";按件数{'+'.join(map(str, counts))}计算为{s.pct.text}%"
+        via_en = "" if at_stated else f"; from the counts it is {s.pct.text}%"
+        status, severity, cause = Status.PASS, Severity.INFO, None
+        msg = Text(f"{expr} = {shown}%,文中合计{s.pct.text}%{via}", f"{expr} = {shown}%; printed {s.pct.text}%{via_en}")
+    elif possible:
+        status, severity, cause = Status.WARN, Severity.MINOR, Cause.WRONG_STATED_SUM
+        msg = Text(
+            f"{expr} = {shown}%,文中合计却为{s.pct.text}%;只有各项未经舍入的原值都落在舍入区间一端时才可能",
+            f"{expr} = {shown}%, but the text says {s.pct.text}%: possible only if every unrounded term "
+            "lay at one end of its rounding interval",
+        )
+    else:
+        status, severity, cause = Status.FAIL, Severity.MAJOR, Cause.WRONG_STATED_SUM
+        msg = Text(f"{expr} = {shown}%,文中合计却为{s.pct.text}%", f"{expr} = {shown}%, but the text says {s.pct.text}%")
+    return CheckResult(
+        f"sum.{s.key}.pct", title, status, severity, msg, keys, expected=shown, observed=s.pct.text, cause=cause
+    )
 
 
 def check_handled(figs: Figures, policy: Policy) -> list[CheckResult]:
@@ -338,19 +347,21 @@ def _implied_count(fig: Figure, figs: Figures) -> tuple[int | None, str]:
     return None, ""
 
 
-def _other_bases(fig: Figure, figs: Figures, n: int) -> list[tuple[int, str]]:
-    """Stated figures (and sums of a set) that a percentage might have been computed on."""
-    cands: list[tuple[int, str]] = []
-    for f in figs:
-        if f.kind in (Kind.TOTAL, Kind.BASE, Kind.HANDLED) and f.count and f.count != n:
-            cands.append((f.count, f"{_name(f)}{f.count}"))
+_BASE_KINDS = (Kind.TOTAL, Kind.BASE, Kind.HANDLED, Kind.TOPIC, Kind.SUM)
+
+
+def _candidate_bases(fig: Figure, figs: Figures, n: int) -> list[tuple[int, str]]:
+    """Counts of proposals the text states that a share might really be computed on.
+
+    Totals, other bases, handled, topic and stated-sum counts, and the sum of the set the figure
+    belongs to; never units, contacts or single class counts, which are not populations.
+    """
+    cands = [(f.count, f"{_name(f)}{f.count}") for f in figs if f.kind in _BASE_KINDS and f.count]
     for s in percent_sets(figs):
         if fig in s.members and all(m.count is not None for m in s.members):
-            total = sum(m.count or 0 for m in s.members)
-            if total and total != n:
-                cands.append((total, f"{s.title.zh}件数之和{total}"))
-    seen: set[int] = set()
-    return [(m, why) for m, why in cands if not (m in seen or seen.add(m))]
+            cands.append((sum(m.count or 0 for m in s.members), f"{s.title.zh}件数之和"))
+    seen: set[int] = {n}
+    return [(m, why) for m, why in cands if m and not (m in seen or seen.add(m))]
 
 
 @dataclass(frozen=True)
@@ -397,38 +408,72 @@ def _forced_members(figs: Figures, shares: dict[str, _Share]) -> set[str]:
     return forced
 
 
-def check_percentages(figs: Figures, policy: Policy) -> list[CheckResult]:
-    """Each printed percentage against its count and base, exactly, under every rounding mode."""
+def _collect_shares(
+    figs: Figures, policy: Policy
+) -> tuple[dict[str, _Share], dict[str, str], list[CheckResult], list[Figure]]:
+    """Every printed percentage: analysed (count known), to test for reachability, or why not."""
     shares: dict[str, _Share] = {}
-    no_count: list[Figure] = []
     sources: dict[str, str] = {}
+    unchecked: list[CheckResult] = []
+    no_count: list[Figure] = []
     for fig in figs:
-        if fig.pct is None or fig.kind in (Kind.TOTAL, Kind.BASE):
+        if fig.pct is None:
             continue
         base = figs.base_of(fig)
-        k, source = _implied_count(fig, figs)
-        if base is None or base.count is None or base.count == 0:
+        title = Text(f"百分比“{_name(fig)}”", f"percentage '{_name(fig)}'")
+        if base is None or base is fig:
+            unchecked.append(
+                CheckResult(
+                    f"pct.{fig.key}",
+                    title,
+                    Status.SKIPPED,
+                    Severity.INFO,
+                    Text("未说明此百分比以哪个数为基数,未检查", "no base is given for this share: not checked"),
+                    (fig.key,),
+                    observed=fig.pct.text,
+                )
+            )
             continue
+        if not base.count:
+            unchecked.append(
+                CheckResult(
+                    f"pct.{fig.key}",
+                    title,
+                    Status.UNDECIDABLE,
+                    Severity.INFO,
+                    Text(f"基数“{_name(base)}”没有件数,无法核对", f"its base '{_name(base)}' has no count"),
+                    (fig.key, base.key),
+                    observed=fig.pct.text,
+                )
+            )
+            continue
+        k, source = _implied_count(fig, figs)
         if k is None:
             no_count.append(fig)
             continue
         shares[fig.key] = _analyse(fig, k, base.count, policy)
         sources[fig.key] = source
+    return shares, sources, unchecked, no_count
+
+
+def check_percentages(figs: Figures, policy: Policy) -> list[CheckResult]:
+    """Each printed percentage against its count and base, exactly, under every rounding mode."""
+    shares, sources, unchecked, no_count = _collect_shares(figs, policy)
     forced = _forced_members(figs, shares)
     report_modes = _modes_explaining_all(list(shares.values()))
-    out = [_share_result(sh, figs, policy, forced, report_modes, sources[key]) for key, sh in shares.items()]
+    out = [
+        _share_result(sh, figs, policy, forced, report_modes, sources[key], len(shares)) for key, sh in shares.items()
+    ]
     out += [_reachability_result(fig, figs, policy) for fig in no_count]
-    return out
+    return out + unchecked
 
 
 def _modes_explaining_all(shares: list[_Share]) -> tuple[Mode, ...]:
-    """Modes consistent with every share; with fewer than three shares that says nothing."""
-    if len(shares) < 3:
-        return ()
+    """Modes consistent with every share."""
     common = set(Mode)
     for sh in shares:
         common &= set(sh.modes)
-    return tuple(m for m in Mode if m in common)
+    return tuple(m for m in Mode if m in common) if shares else ()
 
 
 def _share_result(
@@ -438,6 +483,7 @@ def _share_result(
     forced: set[str],
     report_modes: tuple[Mode, ...],
     source: str,
+    n_shares: int,
 ) -> CheckResult:
     fig, pct = sh.fig, sh.fig.pct
     assert pct is not None
@@ -446,7 +492,7 @@ def _share_result(
     cid = f"pct.{fig.key}"
     title = Text(f"百分比“{_name(fig)}”与件数", f"percentage '{_name(fig)}' vs its count")
     keys = (fig.key, base.key)
-    rng = count_range(pct, sh.n, policy.accepted)
+    rng = _allowed_counts(pct, sh.n, policy.accepted)
     rng_txt = "无 none" if rng is None else (f"{rng[0]}" if rng[0] == rng[1] else f"{rng[0]}–{rng[1]}")
     exact = fmt_fraction(Fraction(100 * sh.k, sh.n), pct.decimals + 2)
     via = f"(由{source.split(' ')[0]}推得)" if source else ""
@@ -501,7 +547,7 @@ def _share_result(
             cause=Cause.FORCED_TO_100,
             **common,
         )
-    for m, why in _other_bases(fig, figs, sh.n):
+    for m, why in _candidate_bases(fig, figs, sh.n):
         if set(modes_consistent(sh.k, m, pct)) & set(policy.accepted):
             return CheckResult(
                 cid,
@@ -517,32 +563,33 @@ def _share_result(
                 candidates=(m,),
                 **common,
             )
-    odd = [m for m in sh.modes if m in (Mode.DOWN, Mode.UP)]
+    odd = [m for m in sh.modes if m in (Mode.TRUNCATE, Mode.CEILING)]
     if odd:
-        whole = [m for m in report_modes if m in odd]
-        cause = Cause.TRUNCATION if odd[0] is Mode.DOWN else Cause.CEILING
+        cause = Cause.TRUNCATION if odd[0] is Mode.TRUNCATE else Cause.CEILING
         zh_mode = MODE_NAMES_ZH[odd[0]]
-        if whole:
+        if odd[0] in report_modes and n_shares >= 3:
             return CheckResult(
                 cid,
                 title,
                 Status.WARN,
                 Severity.MINOR,
                 Text(
-                    f"{arithmetic.zh}。符合{zh_mode};全文百分比均可用{zh_mode}解释",
-                    f"{arithmetic.en}. Consistent with {odd[0]}, which explains every percentage in the report",
+                    f"{arithmetic.zh}。符合{zh_mode};全文{n_shares}个百分比都可用{zh_mode}解释",
+                    f"{arithmetic.en}. Consistent with {odd[0]}, which explains all {n_shares} percentages",
                 ),
                 cause=cause,
                 **common,
             )
+        unlike = n_shares > 1 and odd[0] not in report_modes
         return CheckResult(
             cid,
             title,
             Status.FAIL,
             Severity.MINOR,
             Text(
-                f"{arithmetic.zh}。只符合{zh_mode},与全文其他百分比的取舍方式不同",
-                f"{arithmetic.en}. Only consistent with {odd[0]}, unlike the rest of the report",
+                f"{arithmetic.zh}。只符合{zh_mode}" + (",与全文其他百分比的取舍方式不同" if unlike else ""),
+                f"{arithmetic.en}. Only consistent with {odd[0]}"
+                + (", unlike the rest of the report" if unlike else ""),
             ),
             cause=cause,
             **common,
@@ -562,18 +609,24 @@ def _share_result(
     )
 
 
-def _set_of(fig: Figure, figs: Figures) -> tuple[Figure, ...]:
-    return next((s.members for s in percent_sets(figs) if fig in s.members), (fig,))
+def _related_shares(fig: Figure, figs: Figures) -> tuple[Figure, ...]:
+    """Shares that must come from one base with `fig`: its set, and stated sums over the set."""
+    if fig.kind is Kind.SUM:
+        group = [fig, *filter(None, map(figs.get, fig.parts))]
+    else:
+        group = list(next((s.members for s in percent_sets(figs) if fig in s.members), (fig,)))
+    keys = {g.key for g in group}
+    group += [f for f in figs.of_kind(Kind.SUM) if f not in group and keys & set(f.parts)]
+    return tuple(group)
 
 
-_BASE_KINDS = (Kind.TOTAL, Kind.BASE, Kind.HANDLED)
-
-
-def _stated_counts(figs: Figures) -> list[tuple[int, str]]:
-    """Every count the text states, bases first: the candidates for a share's real base."""
-    ordered = sorted((f for f in figs if f.count), key=lambda f: f.kind not in _BASE_KINDS)
-    seen: set[int] = set()
-    return [(f.count, _name(f)) for f in ordered if f.count and not (f.count in seen or seen.add(f.count))]
+def _allowed_counts(pct: Percent, n: int, modes: tuple[Mode, ...]) -> tuple[int, int] | None:
+    """Counts the printed share allows; "100%" and "0%" are claims of all and none."""
+    if pct.value == 100:
+        return (n, n)
+    if pct.value == 0:
+        return (0, 0)
+    return count_range(pct, n, modes)
 
 
 def _reachability_result(fig: Figure, figs: Figures, policy: Policy) -> CheckResult:
@@ -583,7 +636,7 @@ def _reachability_result(fig: Figure, figs: Figures, policy: Policy) -> CheckRes
     cid = f"pct.{fig.key}"
     title = Text(f"百分比“{_name(fig)}”能否由整数件数得到", f"is '{_name(fig)}' reachable")
     keys = (fig.key, base.key)
-    rng = count_range(pct, n, policy.accepted)
+    rng = _allowed_counts(pct, n, policy.accepted)
     if rng is not None:
         rng_txt = f"{rng[0]}" if rng[0] == rng[1] else f"{rng[0]}–{rng[1]}"
         return CheckResult(
@@ -605,12 +658,12 @@ def _reachability_result(fig: Figure, figs: Figures, policy: Policy) -> CheckRes
     tried = ", ".join(f"{k}/{n}→{printed_share(k, n, pct.decimals)}" for k in near)
     hi = max(2 * n, 200)
     # A base explains a share only if it explains its siblings too (38: 195/305 → 63.9 alone is chance).
-    related = _set_of(fig, figs) if fig.kind is not Kind.SUM else (fig, *filter(None, map(figs.get, fig.parts)))
+    related = _related_shares(fig, figs)
     siblings = [m.pct for m in related if m.pct is not None and m.count is None] or [pct]
     fits = [
         m for m in fitting_bases(pct, 1, hi, policy.accepted) if all(reachable(p, m, policy.accepted) for p in siblings)
     ]
-    stated_fits = [(m, why) for m, why in _stated_counts(figs) if m in set(fits) and m != n]
+    stated_fits = [(m, why) for m, why in _candidate_bases(fig, figs, n) if m in set(fits)]
     nearest = sorted(fits, key=lambda m: (abs(m - n), m))[:6]
     set_note_zh = f"(须同时满足同组{len(siblings)}个百分比)" if len(siblings) > 1 else ""
     set_note_en = f" (fitting all {len(siblings)} shares of its set)" if len(siblings) > 1 else ""
@@ -663,7 +716,7 @@ def check_percent_sums(figs: Figures, policy: Policy) -> list[CheckResult]:
         low_ok = total >= 100 - tol or not s.complete
         high_ok = total <= 100 + tol
         ok = low_ok and high_ok
-        bound = f"100 ± {fmt_fraction(tol, d + 1)}" if s.complete else f"≤ {fmt_fraction(100 + tol, d + 1)}"
+        bound = f"100 ± {fmt_fraction(tol, d + 1)}" if s.complete else f"0–{fmt_fraction(100 + tol, d + 1)}"
         out.append(
             CheckResult(
                 f"pctsum.{s.set_id}",
@@ -721,15 +774,7 @@ def check_precision(figs: Figures, policy: Policy) -> list[CheckResult]:
 
 def check_rounding_policy(figs: Figures, policy: Policy) -> list[CheckResult]:
     """Which single rounding mode, if any, explains every percentage that has a count."""
-    shares = []
-    for fig in figs:
-        if fig.pct is None or fig.kind in (Kind.TOTAL, Kind.BASE):
-            continue
-        base = figs.base_of(fig)
-        k, _ = _implied_count(fig, figs)
-        if k is None or base is None or not base.count:
-            continue
-        shares.append(_analyse(fig, k, base.count, policy))
+    shares = list(_collect_shares(figs, policy)[0].values())
     if not shares:
         return []
     modes = _modes_explaining_all(shares)

@@ -67,7 +67,8 @@ def frechet(r: int, c: int, n: int) -> tuple[int, int]:
     return min(max(0, r + c - n), upper), upper
 
 
-def _class_rate(key: str, title: Text, members: list[Figure], n: int | None) -> Rate | None:
+def _rate(key: str, title: Text, members: list[Figure], n: int | None) -> Rate | None:
+    """A rate from the members' counts when all have one (exact), else from their printed shares."""
     if not members:
         return None
     if n and all(m.count is not None for m in members):
@@ -78,23 +79,30 @@ def _class_rate(key: str, title: Text, members: list[Figure], n: int | None) -> 
     return None
 
 
-def _sat_rate(key: str, title: Text, figs: Figures, levels: tuple[Level, ...]) -> Rate | None:
-    sat = {f.level: f for f in figs.satisfaction("")}
-    if len(levels) > 1 and Level.SATISFIED_OR_BASIC in sat:
-        comb = sat[Level.SATISFIED_OR_BASIC]
-        members = [comb]
-    else:
-        members = [sat[lv] for lv in levels if lv in sat]
-    if not members:
-        return None
-    base = figs.base_of(members[0])
-    n = base.count if base else None
-    if n and all(m.count is not None for m in members):
-        k = sum(m.count or 0 for m in members)
-        return Rate(key, title, Fraction(100 * k, n), k, n, True)
-    if all(m.pct is not None for m in members):
-        value = sum((m.pct.value for m in members if m.pct), Fraction(0))
-        return Rate(key, title, value, None, n, False)
+def _base_count(figs: Figures, members: list[Figure]) -> int | None:
+    base = figs.base_of(members[0]) if members else None
+    return base.count if base else None
+
+
+def _strict_rate(figs: Figures) -> Rate | None:
+    """满意 (and 非常满意) only: a combined 满意或基本满意 figure never counts as fully satisfied."""
+    members = [f for f in figs.satisfaction("") if f.level in (Level.VERY_SATISFIED, Level.SATISFIED)]
+    return _rate("satisfied", Text("满意率(仅“满意”)", "strict satisfaction"), members, _base_count(figs, members))
+
+
+def _combined_rate(figs: Figures) -> Rate | None:
+    """满意 + 基本满意: from the levels' counts, else the combined figure's count, else printed shares."""
+    title = Text("满意率(含基本满意)", "satisfied or basically satisfied")
+    sat = figs.satisfaction("")
+    levels = [f for f in sat if f.level in (Level.VERY_SATISFIED, Level.SATISFIED, Level.BASIC)]
+    combined = [f for f in sat if f.level is Level.SATISFIED_OR_BASIC][:1]
+    has_both = any(f.level is Level.BASIC for f in levels) and len(levels) >= 2
+    candidates = ([levels] if has_both else []) + [combined] + ([levels] if has_both else [])
+    by_counts = [m for m in candidates if m and all(f.count is not None for f in m)]
+    for members in by_counts or [c for c in candidates if c]:
+        rate = _rate("combined", title, members, _base_count(figs, members))
+        if rate is not None:
+            return rate
     return None
 
 
@@ -102,26 +110,20 @@ def analyse_gaps(figs: Figures, policy: Policy | None = None) -> GapAnalysis:
     policy = policy or Policy()
     total = figs.total
     n = total.count if total else None
-    classes = [c for c in figs.classes() if (c.base or TOTAL) == TOTAL]
-    solved = [c for c in classes if c.rank == 1]
-    committed = [c for c in classes if c.rank in (1, 2)]
+    classes = [c for c in figs.classes() if (c.base or TOTAL) == TOTAL and not c.dimension]
+    main = [c for c in classes if not c.dimension]
     rates = [
         r
         for r in (
-            _class_rate("resolution", Text("解决率(A类)", "resolution rate (class A)"), solved, n),
-            _class_rate("commitment", Text("解决及正在解决率(A+B类)", "commitment rate (A+B)"), committed, n),
-            _sat_rate(
-                "satisfied",
-                Text("满意率(仅“满意”)", "strict satisfaction"),
-                figs,
-                (Level.VERY_SATISFIED, Level.SATISFIED),
+            _rate("resolution", Text("解决率(A类)", "resolution rate (class A)"), [c for c in main if c.rank == 1], n),
+            _rate(
+                "commitment",
+                Text("解决及正在解决率(A+B类)", "commitment rate (A+B)"),
+                [c for c in main if c.rank in (1, 2)],
+                n,
             ),
-            _sat_rate(
-                "combined",
-                Text("满意率(含基本满意)", "satisfied or basically satisfied"),
-                figs,
-                (Level.VERY_SATISFIED, Level.SATISFIED, Level.BASIC),
-            ),
+            _strict_rate(figs),
+            _combined_rate(figs),
         )
         if r is not None
     ]
@@ -178,14 +180,15 @@ def _bounds(classes: list[Figure], rates: dict[str, Rate], n: int | None) -> tup
         lo, _ = frechet(n - solved, strict.count, n)
         base_note = "" if strict.base == n else f"(满意度基于{strict.base}份反馈)"
         base_note_en = "" if strict.base == n else f" (satisfaction on {strict.base} returns)"
-        headlines.append(
-            Text(
-                f"至少{lo}件建议代表表示满意但问题尚未解决(不在A类){base_note}:"
-                f"满意{strict.count} + 未解决{n - solved} − 总数{n} = {strict.count + n - solved - n}",
-                f"at least {lo} proposals rated fully satisfied were not solved (not in class A){base_note_en}: "
-                f"{strict.count} + {n - solved} − {n}",
+        if lo > 0:  # a bound of 0 says nothing worth a headline
+            headlines.append(
+                Text(
+                    f"至少{lo}件建议代表表示满意但问题尚未解决(不在A类){base_note}:"
+                    f"满意{strict.count} + 未解决{n - solved} − 总数{n} = {lo}",
+                    f"at least {lo} proposals rated fully satisfied were not solved (not in class A){base_note_en}: "
+                    f"{strict.count} satisfied + {n - solved} not solved − {n} total = {lo}",
+                )
             )
-        )
     comb = rates.get("combined")
     worst = [c for c in classes if c.rank and c.rank >= 3 and c.count]
     if comb and comb.count is not None and worst:

@@ -24,7 +24,8 @@ __all__ = [
     "sum_tolerance",
 ]
 
-_PCT = re.compile(r"^\s*(\d+)(?:\.(\d+))?\s*%?\s*$")
+_PCT = re.compile(r"^\s*(\d{1,12})(?:\.(\d{1,12}))?\s*%?\s*$")
+_FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 
 
 class Mode(StrEnum):
@@ -32,17 +33,17 @@ class Mode(StrEnum):
 
     HALF_UP = "half_up"  # Excel/WPS 四舍五入
     HALF_EVEN = "half_even"  # banker's rounding
-    DOWN = "truncate"  # 截尾
-    UP = "ceiling"  # 进一
+    TRUNCATE = "truncate"  # 截尾
+    CEILING = "ceiling"  # 进一
 
 
-ALL_MODES: tuple[Mode, ...] = (Mode.HALF_UP, Mode.HALF_EVEN, Mode.DOWN, Mode.UP)
+ALL_MODES: tuple[Mode, ...] = (Mode.HALF_UP, Mode.HALF_EVEN, Mode.TRUNCATE, Mode.CEILING)
 
 MODE_NAMES_ZH = {
     Mode.HALF_UP: "四舍五入",
     Mode.HALF_EVEN: "四舍六入五成双",
-    Mode.DOWN: "截尾",
-    Mode.UP: "进一",
+    Mode.TRUNCATE: "截尾",
+    Mode.CEILING: "进一",
 }
 
 
@@ -73,7 +74,7 @@ def parse_percent(text: str | int) -> Percent:
 
     Raises ValueError for anything that is not a plain non-negative decimal number.
     """
-    raw = str(text)
+    raw = str(text).translate(_FULLWIDTH)  # "２６．８５％" is 26.85 too
     m = _PCT.match(raw)
     if not m:
         raise ValueError(f"not a printed percentage: {raw!r}")
@@ -84,9 +85,9 @@ def parse_percent(text: str | int) -> Percent:
 
 def round_scaled(x: Fraction, mode: Mode) -> int:
     """Round an exact value to an integer under the given mode."""
-    if mode is Mode.DOWN:
+    if mode is Mode.TRUNCATE:
         return floor(x)
-    if mode is Mode.UP:
+    if mode is Mode.CEILING:
         return ceil(x)
     lower = floor(x)
     rest = x - lower
@@ -119,8 +120,8 @@ def count_range(pct: Percent, n: int, modes: tuple[Mode, ...]) -> tuple[int, int
     if n <= 0:
         return None
     scale = 100 * 10**pct.decimals
-    lo = max(0, floor((pct.scaled - 1) * n / scale))
-    hi = min(n, ceil((pct.scaled + 1) * n / scale))
+    lo = max(0, (pct.scaled - 1) * n // scale)  # integer floor and ceiling: no float anywhere
+    hi = min(n, -(-(pct.scaled + 1) * n // scale))
     hits = [k for k in range(lo, hi + 1) if set(modes_consistent(k, n, pct)) & set(modes)]
     return (hits[0], hits[-1]) if hits else None
 

@@ -8,9 +8,14 @@ from __future__ import annotations
 import pytest
 
 from proposal_audit.results import Cause, Policy, Status
+from proposal_audit.rounding import Mode
 from tests.conftest import cls, result, run, sat, total
 
 F, W, P, U = Status.FAIL, Status.WARN, Status.PASS, Status.UNDECIDABLE
+
+def SUM_8X(pct: str) -> dict:  # noqa: N802 - a row builder, read like a constant in the table
+    return {"kind": "sum", "label": "两项合计", "pct": pct, "parts": ["sat.very_satisfied", "sat.satisfied"]}
+
 
 HENGNAN = [
     total(149),
@@ -212,21 +217,35 @@ CASES = [
     ),
     # stated sums
     (
-        "stated sum wrong",  # 47.2 + 35.4 = 82.6
-        [
-            total(276),
-            sat("very_satisfied", pct="47.2"),
-            sat("satisfied", pct="35.4"),
-            {
-                "kind": "sum",
-                "label": "两项合计",
-                "pct": "82.5",
-                "parts": ["sat.very_satisfied", "sat.satisfied"],
-            },
-        ],
+        # 47.2 + 35.4 = 82.6, printed 82.5: unrounded terms in [47.15, 47.25) and [35.35, 35.45) can
+        # sum to [82.50, 82.55) only at the bottom of both intervals: a warning, not proof of an error
+        "stated sum differs from its printed terms but rounding could explain it",
+        [total(276), sat("very_satisfied", pct="47.2"), sat("satisfied", pct="35.4"), SUM_8X("82.5")],
+        "sum.sum.两项合计.pct",
+        W,
+        Cause.WRONG_STATED_SUM,
+    ),
+    (
+        "stated sum that no rounding explains",  # 47.2 + 35.4 = 82.6; 85.0 is 2.4 points away
+        [total(276), sat("very_satisfied", pct="47.2"), sat("satisfied", pct="35.4"), SUM_8X("85.0")],
         "sum.sum.两项合计.pct",
         F,
         Cause.WRONG_STATED_SUM,
+    ),
+    (
+        "stated sum of counts' shares: 33.33 + 33.33 = 66.66, but 2/3 is 66.67",
+        [total(3), cls("A", 1, 1, "33.33"), cls("B", 2, 1, "33.33"), cls("C", 3, 1, "33.33"),
+         {"kind": "sum", "label": "AB", "pct": "66.67", "parts": ["class.A", "class.B"]}],
+        "sum.sum.AB.pct",
+        P,
+        None,
+    ),
+    (
+        "stated sum with fewer decimals than its terms",  # 33.33 + 33.33 = 66.66 → 66.7
+        [total(300), sat("very_satisfied", pct="33.33"), sat("satisfied", pct="33.33"), SUM_8X("66.7")],
+        "sum.sum.两项合计.pct",
+        P,
+        None,
     ),
     (
         "stated sum right",
@@ -356,3 +375,29 @@ def test_whole_report_rounding_mode():
     res = run(*HENGNAN)
     r = result(res, "rounding.report")
     assert r.status is P and {m.value for m in r.modes} == {"half_up", "half_even"}
+
+
+def test_percentage_without_a_base_is_reported_not_skipped_silently():
+    # "778件, 占95%": a share printed on the total itself, with no base stated for it
+    res = run({"kind": "total", "count": 778, "pct": "95"}, cls("A", 1, 232))
+    r = result(res, "pct.total")
+    assert r.status is Status.SKIPPED
+
+
+def test_share_of_a_base_without_a_count_is_not_decidable():
+    res = run(total(100), {"kind": "base", "key": "forms", "pct": "90"}, sat("satisfied", pct="80", base="forms"))
+    assert result(res, "pct.sat.satisfied").status is U
+
+
+def test_two_truncated_shares_do_not_claim_the_rest_of_the_report():
+    # 2/7 = 28.571 → 28.57 by truncation and half-up alike; 5/7 = 71.428 → 71.42 by truncation only
+    res = run(total(7), cls("A", 1, 2, "28.57"), cls("B", 2, 5, "71.42"))
+    r = result(res, "pct.class.B")
+    assert (r.status, r.cause) == (F, Cause.TRUNCATION)
+    assert "unlike the rest" not in r.message.en
+    assert set(result(res, "rounding.report").modes) == {Mode.TRUNCATE}
+
+
+def test_100_percent_reachability_means_all():
+    r = result(run(total(276), {"kind": "reply_rate", "pct": "100"}), "pct.reply_rate")
+    assert r.count_range == (276, 276)

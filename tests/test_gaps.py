@@ -74,3 +74,30 @@ def test_satisfaction_on_returned_forms_still_bounds_the_cells():
     )
     text = "\n".join(h.zh for h in res.gaps.headlines)
     assert "至少327件" in text and "755份反馈" in text
+
+
+def test_a_combined_figure_is_never_taken_for_fully_satisfied():
+    # Hengnan plus the line reports often print: 满意率(含基本满意)100%
+    res = run(*HENGNAN, sat("satisfied_or_basic", pct="100"))
+    assert res.gaps.rate("satisfied").value == Fraction(11700, 149)  # still 117/149
+    assert "至少77件" in "\n".join(h.zh for h in res.gaps.headlines)
+
+
+def test_only_a_combined_count_gives_no_strict_rate():
+    # corpus 08's shape without the levels: 满意或基本满意 146 of 146
+    res = run(total(146), cls("A", 1, 122), cls("B", 2, 24), sat("satisfied_or_basic", 146))
+    assert res.gaps.rate("satisfied") is None
+    assert res.gaps.rate("combined").value == 100
+    assert not any("满意但问题尚未解决" in h.zh for h in res.gaps.headlines)
+
+
+def test_levels_beat_the_combined_figure_for_the_combined_rate():
+    # 144 + 2 of 146, while a combined share of 99% is also printed: the counts decide (100%)
+    res = run(total(146), sat("satisfied", 144), sat("basically_satisfied", 2), sat("satisfied_or_basic", pct="99"))
+    assert res.gaps.rate("combined").value == 100 and res.gaps.rate("combined").count == 146
+
+
+def test_a_zero_bound_is_no_headline():
+    # 80 solved, 50 satisfied of 100: 50 + 20 − 100 < 0, so nothing is implied
+    res = run(total(100), cls("A", 1, 80), cls("B", 2, 20), sat("satisfied", 50), sat("basically_satisfied", 50))
+    assert not any("至少0件" in h.zh or "满意但问题尚未解决" in h.zh for h in res.gaps.headlines)

@@ -17,9 +17,7 @@ def _name(spec: str) -> str:
 
 def test_environment_yml_matches_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = {_name(d) for d in project["dependencies"]}
-    for extra in project["optional-dependencies"].values():
-        wanted |= {_name(d) for d in extra}
+    wanted = {_name(d) for d in project["dependencies"]} | {_name(d) for d in project["optional-dependencies"]["test"]}
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = {_name(d) for d in env["dependencies"] if isinstance(d, str)} - {"python", "pip"}
     pip = {_name(d) for d in next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))} - {"-e"}
