@@ -294,7 +294,9 @@ def _stated_sum_pct(
         )
     else:
         status, severity, cause = Status.FAIL, Severity.MAJOR, Cause.WRONG_STATED_SUM
-        msg = Text(f"{expr} = {shown}%,文中合计却为{s.pct.text}%", f"{expr} = {shown}%, but the text says {s.pct.text}%")
+        msg = Text(
+            f"{expr} = {shown}%,文中合计却为{s.pct.text}%", f"{expr} = {shown}%, but the text says {s.pct.text}%"
+        )
     return CheckResult(
         f"sum.{s.key}.pct", title, status, severity, msg, keys, expected=shown, observed=s.pct.text, cause=cause
     )

@@ -6,11 +6,12 @@ passed to the kernel: an unknown key is an error naming the file and the key, ne
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .errors import ParamsError
 from .paths import relative, resolve
@@ -26,10 +27,14 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
     report_id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]*$", max_length=80)
-    figures: str  # hand-entered figures file, relative to the project root
-    source: str = ""  # the source document the figures were read from
+    figures: str = ""  # hand-entered figures file, relative to the project root
+    source: str = ""  # the published report (.txt, .docx, .pdf, .html): figures are read from it
+    region: str = ""  # who reported: overrides what the figures file or the text says
+    body: Literal["人大", "政协", ""] = ""
+    year: str = ""
+    title: str = ""
     language: Literal["zh", "en"] = "zh"
-    rounding_policy: Literal["permissive", "strict"] = "permissive"
+    rounding_policy: Literal["permissive", "strict", "any"] = "permissive"
     gap_threshold_points: str = "20"
 
     @field_validator("gap_threshold_points")
@@ -42,6 +47,24 @@ class Params(BaseModel):
         if value < 0 or value > 100:
             raise ValueError(f"应在0到100之间 must lie between 0 and 100, got {v!r}")
         return v.strip()
+
+    @model_validator(mode="after")
+    def _figures_or_source(self) -> Params:
+        if not self.figures and not self.source:
+            raise ValueError(
+                "须给出 figures(手工录入的数字)或 source(报告原文)之一 give a figures file or a source document"
+            )
+        if self.year and not re.fullmatch(r"(19|20)\d\d", self.year):
+            raise ValueError(f"year 应为四位年份 year must be a four-digit year, got {self.year!r}")
+        return self
+
+    @classmethod
+    def from_namespace(cls, namespace: dict[str, object]) -> Params:
+        """The parameters a notebook's `parameters` cell (plus papermill's injection) defined."""
+        return cls(**{name: namespace[name] for name in cls.model_fields if name in namespace})
+
+    def meta_overrides(self) -> dict[str, str]:
+        return {k: getattr(self, k) for k in ("region", "body", "year", "title") if getattr(self, k)}
 
     @property
     def policy(self) -> Policy:

@@ -15,7 +15,7 @@ from . import tables
 from .audit import AuditResult
 from .results import STATUS_LABELS, Category, Status, Text
 
-__all__ = ["Html", "summary", "figures", "checks", "gaps"]
+__all__ = ["Html", "summary", "figures", "checks", "gaps", "unplaced"]
 
 _CSS = """<style>
 .pa-table{border-collapse:collapse;font-size:13px;margin:0.5em 0 1em 0}
@@ -47,6 +47,8 @@ class Html:
 
 
 def _table(frame: pd.DataFrame, row_classes: list[str] | None = None) -> str:
+    if frame.empty:
+        return "<p>(无 none)</p>"
     head = "".join(f"<th>{escape(str(c))}</th>" for c in frame.columns)
     body = []
     for i, row in enumerate(frame.itertuples(index=False)):
@@ -117,3 +119,12 @@ def gaps(result: AuditResult, language: str = "zh") -> Html:
     html = _table(rates) + _table(gap) + f"<p>{escape(note)}</p>" + _table(bounds)
     text = "\n\n".join([_plain(rates), _plain(gap), note, _plain(bounds)])
     return Html(html, text)
+
+
+def unplaced(result: AuditResult, language: str = "zh") -> Html:
+    """Numbers the extractor saw in the document but could not place: for a person to look at."""
+    frame = tables.unplaced_frame(result, language)
+    if frame.empty:
+        note = Text("原文中带单位的数字都已归类。", "Every number with a unit in the document was placed.")(language)
+        return Html(f"<p>{escape(note)}</p>", note)
+    return Html(_table(frame), _plain(frame))

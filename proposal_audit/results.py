@@ -78,6 +78,9 @@ class Cause(StrEnum):
     PRECISION = "precision"
     SUM_NOT_100 = "sum_not_100"
     GAP = "gap"
+    TEXT_DEFECT = "text_defect"
+    DISAGREES_WITH_SOURCE = "disagrees_with_source"
+    NOT_PLACED = "not_placed"
 
 
 CAUSE_LABELS = {
@@ -92,12 +95,17 @@ CAUSE_LABELS = {
     Cause.PRECISION: Text("小数位数与同组不一致", "printed with other precision than its set"),
     Cause.SUM_NOT_100: Text("百分比合计偏离100%", "percentages do not sum to 100"),
     Cause.GAP: Text("满意率远高于解决率", "satisfaction far above resolution"),
+    Cause.TEXT_DEFECT: Text("文本缺陷", "defect in the text"),
+    Cause.DISAGREES_WITH_SOURCE: Text("手工录入与原文不符", "typed figure differs from the document"),
+    Cause.NOT_PLACED: Text("数字未能归类", "numbers the extractor could not place"),
 }
 
 
 class Category(StrEnum):
     ARITHMETIC = "arithmetic"  # sums, percentages, rates: is the report internally consistent?
     GAP = "gap"  # satisfaction against resolution
+    TEXT = "text"  # the published text itself: template tokens, mojibake, script conversion
+    SOURCE = "source"  # the figures against the document they were read from
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,7 @@ class CheckResult:
     count_range: tuple[int, int] | None = None  # counts the printed percentage allows
     candidates: tuple[int, ...] = ()  # bases on which an unreachable percentage is reachable
     category: Category = Category.ARITHMETIC
+    positions: tuple[tuple[int, int], ...] = ()  # character spans in the source document
 
     @property
     def is_finding(self) -> bool:

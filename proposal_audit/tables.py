@@ -10,7 +10,15 @@ from .figures import Figure
 from .results import CAUSE_LABELS, SEVERITY_LABELS, STATUS_LABELS, Text
 from .rounding import MODE_NAMES_ZH
 
-__all__ = ["figures_frame", "checks_frame", "rates_frame", "gaps_frame", "bounds_frame", "column"]
+__all__ = [
+    "figures_frame",
+    "checks_frame",
+    "rates_frame",
+    "gaps_frame",
+    "bounds_frame",
+    "unplaced_frame",
+    "column",
+]
 
 _COLUMNS = {
     "key": Text("键", "key"),
@@ -38,6 +46,10 @@ _COLUMNS = {
     "lower": Text("至少(件)", "at least"),
     "upper": Text("至多(件)", "at most"),
     "from_counts": Text("来源", "from"),
+    "number": Text("数字", "number"),
+    "sentence": Text("所在句子", "sentence"),
+    "reason": Text("未归类原因", "why it was not placed"),
+    "offset": Text("位置", "offset"),
 }
 
 
@@ -121,3 +133,11 @@ def bounds_frame(result: AuditResult, language: str = "zh") -> pd.DataFrame:
         {"row": c.row(language), "col": c.col(language), "lower": c.lower, "upper": c.upper} for c in result.gaps.cells
     ]
     return _frame(rows, ["row", "col", "lower", "upper"], language)
+
+
+def unplaced_frame(result: AuditResult, language: str = "zh") -> pd.DataFrame:
+    rows = [
+        {"number": u.text, "sentence": u.sentence, "reason": u.reason, "offset": f"{u.span[0]}–{u.span[1]}"}
+        for u in result.unparsed
+    ]
+    return _frame(rows, ["number", "sentence", "reason", "offset"], language)

@@ -13,6 +13,7 @@ from tests.conftest import cls, result, run, sat, total
 
 F, W, P, U = Status.FAIL, Status.WARN, Status.PASS, Status.UNDECIDABLE
 
+
 def SUM_8X(pct: str) -> dict:  # noqa: N802 - a row builder, read like a constant in the table
     return {"kind": "sum", "label": "两项合计", "pct": pct, "parts": ["sat.very_satisfied", "sat.satisfied"]}
 
@@ -234,8 +235,13 @@ CASES = [
     ),
     (
         "stated sum of counts' shares: 33.33 + 33.33 = 66.66, but 2/3 is 66.67",
-        [total(3), cls("A", 1, 1, "33.33"), cls("B", 2, 1, "33.33"), cls("C", 3, 1, "33.33"),
-         {"kind": "sum", "label": "AB", "pct": "66.67", "parts": ["class.A", "class.B"]}],
+        [
+            total(3),
+            cls("A", 1, 1, "33.33"),
+            cls("B", 2, 1, "33.33"),
+            cls("C", 3, 1, "33.33"),
+            {"kind": "sum", "label": "AB", "pct": "66.67", "parts": ["class.A", "class.B"]},
+        ],
         "sum.sum.AB.pct",
         P,
         None,

@@ -1,0 +1,217 @@
+"""Text integrity of a published report: template tokens, mojibake, mixed script, the other body's words.
+
+These checks read the original text (positions are offsets into it, with line and column) and
+return CheckResult records of category TEXT, like every other check: pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .results import Category, Cause, CheckResult, Severity, Status, Text
+
+__all__ = [
+    "Hit",
+    "check_text",
+    "find_template_tokens",
+    "find_mojibake",
+    "find_overconversion",
+    "find_pinyin_residue",
+    "infer_body",
+]
+
+_TEMPLATE = re.compile(r"(?:关键词|關鍵詞)\d+|(?<![A-Za-z])(?:XX|xx|ХХ|××)+(?![A-Za-z])|某某(?:某)?|\{\{[^}]{0,40}\}\}")
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff]+")
+# Simplified → traditional machine conversion picks the wrong character for these words.
+_OVERCONVERSION = {
+    "係統": "系統",
+    "聯係": "聯繫",
+    "全麵": "全面",
+    "方麵": "方面",
+    "麵商": "面商",
+    "麵對": "面對",
+    "各方麵": "各方面",
+    "回複": "回覆",
+    "答複": "答覆",
+    "函複": "函覆",
+    "反複": "反覆",
+    "曆年": "歷年",
+    "曆史": "歷史",
+    "限製": "限制",
+    "機製": "機制",
+    "體製": "體制",
+    "製度": "制度",
+    "製定": "制定",
+    "責任製": "責任制",
+    "建製": "建制",
+}
+_OVERCONVERSION_RE = re.compile("|".join(sorted(map(re.escape, _OVERCONVERSION), key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class Hit:
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    hint: str = ""
+
+
+def _position(text: str, start: int) -> tuple[int, int]:
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return line, column
+
+
+def _outside_urls(text: str, hits: Iterable[re.Match[str]]) -> list[re.Match[str]]:
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    return [m for m in hits if not any(a <= m.start() < b for a, b in urls)]
+
+
+def find_template_tokens(text: str) -> list[Hit]:
+    """Unreplaced template tokens: 关键词2, XX, 某某, {{name}}."""
+    return [
+        Hit(m.group(0), m.start(), m.end(), *_position(text, m.start()))
+        for m in _outside_urls(text, _TEMPLATE.finditer(text))
+    ]
+
+
+def find_mojibake(text: str) -> list[Hit]:
+    """Runs of UTF-8 text that was decoded as GBK ("瀵逛笉璧" is "对不起"), with the repaired text."""
+    hits = []
+    for m in re.finditer(r"[\u3000-\u9fff\uff00-\uffef!,.?]{6,}", text):
+        run = m.group(0)
+        try:
+            raw = run.encode("gb18030")
+        except UnicodeEncodeError:
+            continue
+        repaired = raw.decode("utf-8", errors="replace")
+        cjk = sum("\u4e00" <= c <= "\u9fff" for c in repaired)
+        bad = repaired.count("\ufffd")
+        # genuine GBK-encodable Chinese almost never forms valid UTF-8 over a long run
+        if cjk >= 3 and bad * 3 <= len(repaired) and len(repaired) < len(run):
+            hits.append(Hit(run, m.start(), m.end(), *_position(text, m.start()), hint=repaired.replace("\ufffd", "")))
+    return hits
+
+
+def find_overconversion(text: str) -> list[Hit]:
+    """Words that simplified → traditional conversion got wrong (係統 for 系統, 全麵 for 全面)."""
+    return [
+        Hit(m.group(0), m.start(), m.end(), *_position(text, m.start()), hint=_OVERCONVERSION[m.group(0)])
+        for m in _OVERCONVERSION_RE.finditer(text)
+    ]
+
+
+_PINYIN_RESIDUE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü\u00e0-\u00fc\u0101-\u01dc]{1,8}\)")
+
+
+def find_pinyin_residue(text: str) -> list[Hit]:
+    """Pinyin left in brackets by mirror sites (會(huì)議): the text was copied from a copy."""
+    return [Hit(m.group(0), m.start(), m.end(), *_position(text, m.start())) for m in _PINYIN_RESIDUE.finditer(text)]
+
+
+def infer_body(text: str) -> str:
+    """人大 or 政协, by which body's words the report uses more."""
+    renda = len(re.findall(r"人大代表|代表建议|代表建議|人民代表大会|人民代表大會|人大", text))
+    zhengxie = len(re.findall(r"政协|政協|提案|委员|委員", text))
+    return "政协" if zhengxie > renda else "人大"
+
+
+def _listing(hits: list[Hit], limit: int = 8) -> str:
+    shown = ", ".join(f"“{h.text}” 第{h.line}行第{h.column}字 (offset {h.start})" for h in hits[:limit])
+    return shown + (f" … 共{len(hits)}处" if len(hits) > limit else "")
+
+
+def _listing_en(hits: list[Hit], limit: int = 8) -> str:
+    shown = ", ".join(f"'{h.text}' line {h.line} col {h.column} (offset {h.start})" for h in hits[:limit])
+    return shown + (f" … {len(hits)} in all" if len(hits) > limit else "")
+
+
+def _result(check_id: str, title: Text, hits: list[Hit], msg_zh: str, msg_en: str, status: Status) -> CheckResult:
+    if not hits:
+        return CheckResult(
+            check_id, title, Status.PASS, Severity.INFO, Text("未发现", "none found"), category=Category.TEXT
+        )
+    return CheckResult(
+        check_id,
+        title,
+        status,
+        Severity.MINOR,
+        Text(f"{msg_zh}:{_listing(hits)}", f"{msg_en}: {_listing_en(hits)}"),
+        observed=str(len(hits)),
+        cause=Cause.TEXT_DEFECT,
+        category=Category.TEXT,
+        positions=tuple((h.start, h.end) for h in hits),
+    )
+
+
+def check_text(text: str, body: str = "", figure_sentences: Iterable[tuple[int, int]] = ()) -> list[CheckResult]:
+    """Every text-integrity check of a report's original text."""
+    out = [
+        _result(
+            "text.template_tokens",
+            Text("未替换的模板占位符", "unreplaced template tokens"),
+            find_template_tokens(text),
+            "文中留有模板占位符",
+            "template tokens left in the text",
+            Status.FAIL,
+        )
+    ]
+    moji = find_mojibake(text)
+    out.append(
+        _result(
+            "text.mojibake",
+            Text("乱码", "mojibake"),
+            moji,
+            "文中有编码错误造成的乱码(原文应为:" + ";".join(h.hint for h in moji[:3]) + ")",
+            "text decoded with the wrong encoding (it should read: " + "; ".join(h.hint for h in moji[:3]) + ")",
+            Status.WARN,
+        )
+    )
+    out.append(
+        _result(
+            "text.overconversion",
+            Text("繁简转换错误", "script conversion errors"),
+            find_overconversion(text),
+            "简繁机器转换用错了字(如“係統”应为“系統”)",
+            "machine script conversion chose wrong characters (係統 for 系統)",
+            Status.WARN,
+        )
+    )
+    out.append(
+        _result(
+            "text.pinyin_residue",
+            Text("拼音残留(转载网站所加)", "pinyin residue from a mirror site"),
+            find_pinyin_residue(text),
+            "文中夹有转载网站加注的拼音,说明文本并非取自原始发布处",
+            "pinyin added by a mirror site: the text was not taken from the original publication",
+            Status.WARN,
+        )
+    )
+    out.append(_body_labels(text, body or infer_body(text), list(figure_sentences)))
+    return out
+
+
+def _body_labels(text: str, body: str, sentences: list[tuple[int, int]]) -> CheckResult:
+    """The other body's words beside the figures: 委员/提案 in a 人大 report, 代表建议 in a 政协 one."""
+    title = Text("数字所在句子使用了另一机构的称谓", "the other body's words beside the figures")
+    # "政协提案" names the other body on purpose (joint hand-over); a bare 提案 or 委员 is the slip
+    wrong = r"(?<!政协)(?<!政協)(?:委员|委員|提案(?!者))" if body == "人大" else r"(?<!人大)代表(?:建议|建議)"
+    hits = []
+    seen: set[int] = set()
+    for a, b in sentences:
+        for m in re.finditer(wrong, text[a:b]):
+            if a + m.start() not in seen:
+                seen.add(a + m.start())
+                hits.append(Hit(m.group(0), a + m.start(), a + m.end(), *_position(text, a + m.start())))
+    return _result(
+        "text.body_labels",
+        title,
+        hits,
+        f"这是{body}的报告,但数字所在句子用了另一机构的称谓",
+        f"a {body} report using the other body's words beside its figures",
+        Status.WARN,
+    )
