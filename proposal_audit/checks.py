@@ -358,7 +358,7 @@ def _candidate_bases(fig: Figure, figs: Figures, n: int) -> list[tuple[int, str]
     Totals, other bases, handled, topic and stated-sum counts, and the sum of the set the figure
     belongs to; never units, contacts or single class counts, which are not populations.
     """
-    cands = [(f.count, f"{_name(f)}{f.count}") for f in figs if f.kind in _BASE_KINDS and f.count]
+    cands = [(f.count, _name(f)) for f in figs if f.kind in _BASE_KINDS and f.count]
     for s in percent_sets(figs):
         if fig in s.members and all(m.count is not None for m in s.members):
             cands.append((sum(m.count or 0 for m in s.members), f"{s.title.zh}件数之和"))
@@ -558,7 +558,7 @@ def _share_result(
                 Severity.MINOR,
                 Text(
                     f"{arithmetic.zh}。但{sh.k}/{m} = {fmt_fraction(Fraction(100 * sh.k, m), pct.decimals + 2)}%"
-                    f"→{pct.text}%:百分比是按{why}计算的",
+                    f"→{pct.text}%:百分比是按{why}{m}计算的",
                     f"{arithmetic.en}. But {sh.k}/{m} gives {pct.text}%: computed on {m} ({why})",
                 ),
                 cause=Cause.OTHER_BASE,

@@ -48,18 +48,77 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return max((o.exit_code for o in outcomes), default=0)
 
 
+def _is_figures_file(name: str) -> bool:
+    return Path(name).suffix.lower() in (".yaml", ".yml")
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    """Print the figures read from each document, with the words and position each came from."""
+    import time
+
+    from .documents import read_document
+    from .export import SCHEMA_VERSION, figures_json
+    from .extract import extract
+
+    worst = 0
+    payload = []
+    for name in args.files:
+        started = time.perf_counter()
+        try:
+            extraction = extract(read_document(name))
+        except ProposalAuditError as exc:
+            print(str(exc), file=sys.stderr)
+            worst = 2
+            continue
+        seconds = time.perf_counter() - started
+        figs = extraction.figures
+        if args.json:
+            payload.append(
+                {
+                    "schema_version": SCHEMA_VERSION,
+                    "document": name,
+                    "figures": figures_json(figs),
+                    "unplaced": [
+                        {"text": u.text, "span": list(u.span), "sentence": u.sentence, "reason": u.reason}
+                        for u in extraction.unparsed
+                    ],
+                }
+            )
+            continue
+        n_figs, n_un = len(figs.figures), len(extraction.unparsed)
+        print(f"== {name}: {n_figs} 个数字 figures, {n_un} 个未归类 unplaced ({seconds * 1000:.0f} ms)")
+        for f in figs:
+            what = f.level.value if f.level else (f"rank {f.rank}" if f.rank else "")
+            nums = " ".join(
+                x for x in (str(f.count) if f.count is not None else "", f"{f.pct.text}%" if f.pct else "") if x
+            )
+            span = f"{f.provenance.span[0]}–{f.provenance.span[1]}" if f.provenance.span else ""
+            label = f.display_label[:16]
+            print(f"  {f.kind.value:<12} {label:<16} {what:<20} {nums:<14} [{span}] {f.provenance.text[:50]}")
+        for u in extraction.unparsed:
+            print(f"  ?? {u.text:<10} [{u.span[0]}–{u.span[1]}] {u.reason}: {u.sentence[:50]}")
+    if args.json:
+        print(json.dumps(payload if len(payload) != 1 else payload[0], ensure_ascii=False, indent=2))
+    return worst
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
+    """Run every check on documents (extracting their figures) or on hand-entered figures files."""
     from . import tables
-    from .audit import audit
+    from .audit import audit, audit_document
     from .export import result_to_json
     from .figures import load_figures
     from .results import Policy
 
     worst = 0
     payload = []
+    policy = Policy.named(args.rounding_policy)
     for name in args.files:
         try:
-            result = audit(load_figures(name), Policy.named(args.rounding_policy), Path(name).stem)
+            if _is_figures_file(name):
+                result = audit(load_figures(name), policy, Path(name).stem)
+            else:
+                result = audit_document(name, policy, Path(name).stem)
         except ProposalAuditError as exc:
             print(str(exc), file=sys.stderr)
             worst = 2
@@ -69,8 +128,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
             payload.append(result_to_json(result))
             continue
         frame = tables.checks_frame(result, args.language)
-        print(f"== {name}")
-        for row in frame.itertuples(index=False):
+        shown = [row for row in frame.itertuples(index=False) if args.all or row[0] not in ("一致", "pass")]
+        print(f"== {name}: {result.counts()}")
+        for row in shown:
             print(f"  {row[0]:<4} {row[-1]:<40} {row[3]}")
         for h in result.gaps.headlines:
             print(f"  » {h(args.language)}")
@@ -99,11 +159,16 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("params", nargs="*", help="parameter files (default: every file in params/)")
     run.add_argument("--reports-dir", help="where to write the reports (default: reports/)")
     run.set_defaults(func=_cmd_run)
-    check = sub.add_parser("check", help="只运行检查,不生成报告 run the checks on figures files, print results")
-    check.add_argument("files", nargs="+", help="hand-entered figures files (YAML)")
+    extract = sub.add_parser("extract", help="从报告原文读出数字及其出处 print the figures read from documents")
+    extract.add_argument("files", nargs="+", help="report documents: .txt (UTF-8/GBK/UTF-16), .docx, .pdf, .html")
+    extract.add_argument("--json", action="store_true", help="print JSON (schema in README.md)")
+    extract.set_defaults(func=_cmd_extract)
+    check = sub.add_parser("check", help="只运行检查,不生成报告 run every check and print the results")
+    check.add_argument("files", nargs="+", help="report documents, or hand-entered figures files (.yaml)")
     check.add_argument("--json", action="store_true", help="print the results as JSON")
+    check.add_argument("--all", action="store_true", help="also list the checks that passed")
     check.add_argument("--language", choices=["zh", "en"], default="zh")
-    check.add_argument("--rounding-policy", choices=["permissive", "strict"], default="permissive")
+    check.add_argument("--rounding-policy", choices=["permissive", "strict", "any"], default="permissive")
     check.set_defaults(func=_cmd_check)
     refresh = sub.add_parser("refresh-notebooks", help="re-execute notebooks/ and store their outputs (nbval goldens)")
     refresh.set_defaults(func=_cmd_refresh)

@@ -16,12 +16,13 @@ from typing import Any
 
 from .audit import AuditResult
 from .checks import fmt_fraction
+from .figures import Figures
 from .fonts import embedded_font_css
 from .params import Params
 from .paths import relative
 from .rounding import Percent
 
-__all__ = ["SCHEMA_VERSION", "result_to_json", "write_json", "export_html", "versions"]
+__all__ = ["SCHEMA_VERSION", "figures_json", "result_to_json", "write_json", "export_html", "versions"]
 
 SCHEMA_VERSION = "1.0"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -65,10 +66,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _figure_json(result: AuditResult) -> list[dict[str, Any]]:
+def figures_json(figures: Figures) -> list[dict[str, Any]]:
+    """One JSON object per figure (documented in README.md)."""
     out = []
-    for f in result.figures:
-        base = result.figures.base_of(f)
+    for f in figures:
+        base = figures.base_of(f)
         out.append(
             {
                 "key": f.key,
@@ -96,6 +98,7 @@ def result_to_json(result: AuditResult, params: Params | None = None) -> dict[st
     checks = []
     for r in result.results:
         item = _plain(r)
+        item["positions"] = [list(p) for p in r.positions]
         item["title_zh"], item["title_en"] = r.title.zh, r.title.en
         item["message_zh"], item["message_en"] = r.message.zh, r.message.en
         del item["title"], item["message"]
@@ -113,7 +116,11 @@ def result_to_json(result: AuditResult, params: Params | None = None) -> dict[st
             "gap_threshold_points": fmt_fraction(result.policy.gap_threshold, 2),
         },
         "summary": {"worst": result.worst.value, "exit_code": result.exit_code, **result.counts()},
-        "figures": _figure_json(result),
+        "figures": figures_json(result.figures),
+        "document": result.document or None,
+        "unplaced": [
+            {"text": u.text, "span": list(u.span), "sentence": u.sentence, "reason": u.reason} for u in result.unparsed
+        ],
         "checks": checks,
         "gaps": {
             "population": gaps.population,
