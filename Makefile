@@ -4,13 +4,15 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: audit test lint refresh-notebooks lab clean
+.PHONY: audit test eval lint refresh-notebooks lab clean
 
 $(STAMP): pyproject.toml
+	@echo "Setting up $(VENV) from pyproject.toml (first run: about 30 s; log in $(VENV)/install.log)…"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@$(BIN)/python -m pip install --upgrade pip > $(VENV)/install.log 2>&1 || (cat $(VENV)/install.log; exit 1)
+	@$(BIN)/python -m pip install -e '.[test]' >> $(VENV)/install.log 2>&1 || (tail -40 $(VENV)/install.log; exit 1)
 	@touch $(STAMP)
+	@echo "Environment ready."
 
 ## audit: audit every report in params/ (exit 1 = problems found is a successful audit)
 audit: $(STAMP)
@@ -19,6 +21,10 @@ audit: $(STAMP)
 ## test: unit tests, end-to-end tests and nbval regression tests of the notebooks
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## eval: extraction against the hand-read corpus (recall, precision, findings found or missed)
+eval: $(STAMP)
+	$(BIN)/python -m proposal_audit.evaluate
 
 lint: $(STAMP)
 	$(BIN)/ruff check proposal_audit tests

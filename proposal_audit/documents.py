@@ -150,7 +150,8 @@ def _read_pdf(data: bytes, shown: str) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise DocumentError(shown, f"PDF 无法读取 unreadable PDF ({exc})") from None
-    text = "\n".join(pages)
+    # Some text layers map each glyph through a two-byte code that pypdf returns with a NUL byte.
+    text = "\n".join(pages).replace("\x00", "")
     if not text.strip():
         raise DocumentError(shown, "PDF 没有文字层(可能是扫描件) the PDF has no text layer (scanned?)")
     return text

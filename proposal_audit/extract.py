@@ -70,7 +70,7 @@ _RANK_WORDS = {
     1: r"已经?(?:得到)?解决|得到(?:了)?解决|基本解决|(?<!部分)采纳|(?<!基本)(?<!计划)(?<!正在)(?<!未)落实",
 }
 _COMBINED_CLASS = re.compile(r"(?:解决和正在解决|采纳和部分采纳|解决和部分解决)")
-_VOLUME = re.compile(r"建议|提案|意见|议案")
+_VOLUME = re.compile(r"建议|提案|意见|议案|立案")
 _TOTAL_VERB = re.compile(r"共|接办|收到|提出|提交|办理|交办|承办|立案|受理|归属|交由")
 _SUBSET_VERB = re.compile(r"办理|立案|交由|交区|交市|交县|承办|归属")
 _HANDLED = re.compile(
@@ -227,11 +227,16 @@ class _Reader:
         self._finish()
 
     def _mentions(self, a: int, b: int) -> list[re.Match[str]]:
-        return [
-            m
-            for m in _MENTION.finditer(self.t, a, b)
-            if (m.start(), m.end()) not in self.used and not any(u0 <= m.start() < u1 for u0, u1 in self.urls)
-        ]
+        found = []
+        for m in _MENTION.finditer(self.t, a, b):
+            if (m.start(), m.end()) in self.used or any(u0 <= m.start() < u1 for u0, u1 in self.urls):
+                continue
+            if len(m.group("num")) > 15:  # no report counts past a billion: a broken or hostile text
+                self.used.add((m.start(), m.end()))
+                self._unparsed((m.start(), m.end()), (a, b), f"number too long ({len(m.group('num'))} digits)")
+                continue
+            found.append(m)
+        return found
 
     def _sentence(self, span: tuple[int, int]) -> None:
         a, b = span
@@ -413,7 +418,12 @@ class _Reader:
             if _HANDLED_AFTER.match(after) or re.search(r"(?:办复|办结)[^,]{0,12}$", full_clause):
                 add(common(Kind.HANDLED, "办结", extra={"volume": True}))
                 return
-            if _VOLUME.search(sentence_before + after[:4]) and _TOTAL_VERB.search(full_clause + after[:8]):
+            refused = re.search(r"(?:没有|未|不予|未予)(?:立案|受理|采纳)", full_clause)  # 没有立案的27件
+            if (
+                not refused
+                and _VOLUME.search(sentence_before + after[:4])
+                and _TOTAL_VERB.search(full_clause + after[:8])
+            ):
                 add(common(Kind.TOTAL, _clean_label(clause) or "总数", extra={"verb": clause}))
                 return
             if _TOPIC.search(clause.strip(" ,、有")) or pct is not None or _NOUN_LIST.search(clause):
@@ -436,7 +446,11 @@ class _Reader:
         if sp is None:
             return
         a, b = self._orig(sp)
-        self.unparsed.append(Unparsed(self.original[a:b], (a, b), self._sentence_text(span), reason))
+        text = self.original[a:b]
+        shown = text if len(text) <= 40 else f"{text[:12]}…({len(text)} chars)…{text[-8:]}"
+        sentence = self._sentence_text(span)
+        sentence = sentence if len(sentence) <= 300 else sentence[:150] + "…" + sentence[-100:]
+        self.unparsed.append(Unparsed(shown, (a, b), sentence, reason))
 
     def _handled_phrase(self, span: tuple[int, int], _: object) -> None:
         """ "均已办结" with no count of its own: handled = the total, stated in words."""

@@ -95,6 +95,9 @@ _CN_COUNT = re.compile(
     f"(?<![{_CN_DIGITS}十百千万亿第])([{_CN_DIGITS}十百千万亿]{{2,}}(?:点[{_CN_DIGITS}]+)?)(?=(?:件|个|份|人次|家|项|位|名))"
 )
 _PDF_BREAK = re.compile(r"(?<=[^\n。!?;:])\n(?=[^\n])")
+# PDF text layers often put a space between every glyph: "1 4 9 件". Spaces between two characters
+# that are not Latin letters carry nothing in Chinese text.
+_PDF_SPACE = re.compile(r"(?<=[^\sA-Za-z]) +(?=[^\sA-Za-z])|^ +", re.M)
 
 
 def chinese_number(text: str) -> str | None:
@@ -122,6 +125,7 @@ def normalize(text: str, fmt: str = "txt") -> Normalized:
     mapped.text = mapped.text.translate(_FULLWIDTH)
     mapped.sub(_PINYIN, lambda m: "")
     if fmt == "pdf":
+        mapped.sub(_PDF_SPACE, lambda m: "")
         mapped.sub(_PDF_BREAK, lambda m: "")
     mapped.sub(_SPACE_PCT, lambda m: "")
     mapped.sub(_CN_PERCENT, lambda m: _numeral(m, "%"))

@@ -161,3 +161,51 @@ def test_nbval_catches_a_changed_figure(tmp_path):
     changed = nbval()
     assert changed.returncode == 1
     assert "118" in changed.stdout
+
+
+def test_report_text_is_escaped_in_the_html(tmp_path):
+    """A document's words are shown as text: a <script> in a report never runs in the HTML report."""
+    doc = tmp_path / "hostile.txt"
+    doc.write_text(
+        "<script>alert('标题')</script>关于代表建议办理情况的报告\n"
+        "今年共接办代表建议100件,均已办结。其中<script>alert(1)</script>A类40件,占40%;"
+        "B类<img src=x onerror=alert(2)>60件,占60%。代表表示满意的100件,占100%。关键词1\n",
+        encoding="utf-8",
+    )
+    params = tmp_path / "hostile.yaml"
+    params.write_text(f"report_id: hostile\nsource: {doc}\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    proc = cli("run", str(params), "--reports-dir", str(out))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    html = (out / "hostile.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower() and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown, as text, in the quoted words
+    data = json.loads((out / "hostile.json").read_text(encoding="utf-8"))
+    assert any(c["check_id"] == "text.template_tokens" and c["status"] == "fail" for c in data["checks"])
+
+
+def test_extract_json_schema():
+    proc = cli("extract", "data/raw/hengnan_2019.txt", "--json")
+    assert proc.returncode == 0
+    data = json.loads(proc.stdout)
+    assert data["schema_version"] == "1.0"
+    fig = next(f for f in data["figures"] if f["kind"] == "class" and f["rank"] == 1)
+    for key in ("kind", "label", "rank", "level", "count", "pct", "base", "span", "text", "sentence"):
+        assert key in fig
+    assert (fig["count"], fig["pct"], fig["base"]) == (40, "26.85", "total")
+    raw = (ROOT / "data/raw/hengnan_2019.txt").read_text(encoding="utf-8")
+    assert raw[fig["span"][0] : fig["span"][1]] == fig["text"]
+    assert [u["text"] for u in data["unplaced"]] == ["8個"]
+
+
+def test_check_documents_and_exit_codes(tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("共收到代表建议128件,全部按期办结。A类64件,占50%;B类64件,占50%。", encoding="utf-8")
+    assert cli("check", str(clean)).returncode == 0
+    proc = cli("check", "data/raw/hengnan_2019.txt", str(clean), "--json")
+    assert proc.returncode == 1  # the worst of the two: Hengnan's template tokens and gap
+    assert len(json.loads(proc.stdout)) == 2
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    proc = cli("check", str(clean), str(empty))
+    assert proc.returncode == 2 and "empty" in proc.stderr

@@ -1,0 +1,142 @@
+"""Extraction by phenomenon: each row is a way reports print a figure, written fresh (not a corpus text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from proposal_audit.evaluate import figure_key
+from proposal_audit.extract import extract_text
+
+
+def keys(text: str, fmt: str = "txt") -> list[tuple]:
+    return [figure_key(f) for f in extract_text(text, fmt).figures]
+
+
+CASES = [
+    (
+        "lettered classes with count and share",
+        "今年共承办代表建议200件,均已办结。其中A类(已解决)有120件,占60%;B类有60件,占30%;C类20件,占10%。",
+        [("total", "", 200, None), ("handled", "", 200, None), ("class", "1", 120, "60"), ("class", "2", 60, "30"),
+         ("class", "3", 20, "10")],
+    ),
+    (
+        "甲/乙/丙 written after the count",
+        "共办理代表建议50件。已经解决的30件(甲类),占60%;列入计划的15件(乙类),占30%;暂时不能解决的5件(丙类),占10%。",
+        [("total", "", 50, None), ("class", "1", 30, "60"), ("class", "2", 15, "30"), ("class", "3", 5, "10")],
+    ),
+    (
+        "classes described in words, no letters",
+        "共收到提案80件。所提问题已经解决或基本解决的40件;正在解决或列入规划逐步解决的30件;因条件限制暂时无法解决的8件;留作参考的2件。",
+        [("total", "", 80, None), ("class", "1", 40, None), ("class", "2", 30, None), ("class", "3", 8, None),
+         ("class", "4", 2, None)],
+    ),
+    (
+        "label after the count",
+        "共收到提案100件,其中60件提案已被采纳,另有30件提案已被列入解决计划中。",
+        [("total", "", 100, None), ("class", "1", 60, None), ("class", "2", 30, None)],
+    ),
+    (
+        "satisfaction levels with shares",
+        "共接办代表建议40件。代表表示满意的30件,占75%,基本满意的10件,占25%。",
+        [("total", "", 40, None), ("satisfaction", "satisfied", 30, "75"), ("satisfaction", "basically_satisfied", 10, "25")],
+    ),
+    (
+        "combined satisfaction rate and reply rate",
+        "共收到代表建议64件,办复率为100%,满意率(含基本满意)达98.44%。",
+        [("total", "", 64, None), ("reply_rate", "", None, "100"), ("satisfaction", "satisfied_or_basic", None, "98.44")],
+    ),
+    (
+        "several rates sharing one figure",
+        "共收到代表建议30件,见面率、答复率、满意率(含基本满意)均为100%。",
+        [("total", "", 30, None), ("rate", "", None, "100"), ("reply_rate", "", None, "100"),
+         ("satisfaction", "satisfied_or_basic", None, "100")],
+    ),
+    (
+        "strict and basic satisfaction rates side by side",
+        "共办理代表建议500件。代表反馈满意率为85%,基本满意率为15%。",
+        [("total", "", 500, None), ("satisfaction", "satisfied", None, "85"), ("satisfaction", "basically_satisfied", None, "15")],
+    ),
+    (
+        "submitted, then the narrower total",
+        "委员共提交提案320件,经审查立案300件,立案率93.75%,交由40家承办单位办理。",
+        [("base", "", 320, None), ("total", "", 300, None), ("rate", "", None, "93.75"), ("units", "", 40, None)],
+    ),
+    (
+        "feedback forms as the base of satisfaction",
+        "共办理提案200件。共收回反馈意见表150份,其中对办理结果满意或基本满意的149件,满意率99.3%。",
+        [("total", "", 200, None), ("base", "", 150, None), ("satisfaction", "satisfied_or_basic", 149, "99.3")],
+    ),
+    (
+        "Chinese numerals throughout",
+        "代表共提出建议一千二百件,其中已解决或基本解决的三百件,正在解决的八百件,留作参考的一百件。",
+        [("total", "", 1200, None), ("class", "1", 300, None), ("class", "2", 800, None), ("class", "4", 100, None)],
+    ),
+    (
+        "a combined class is a sum when its parts are given too",
+        "代表共提出建议1000件,已解决和正在解决的900件,占90%,其中已解决或基本解决的300件,正在解决的600件;留作参考的100件。",
+        [("total", "", 1000, None), ("sum", "", 900, "90"), ("class", "1", 300, None), ("class", "2", 600, None),
+         ("class", "4", 100, None)],
+    ),
+    (
+        "a stated sum of two shares",
+        "共立案100件。委员对办理工作非常满意的占50.5%,满意的占40.1%,两项合计为90.6%。",
+        [("total", "", 100, None), ("satisfaction", "very_satisfied", None, "50.5"), ("satisfaction", "satisfied", None, "40.1"),
+         ("sum", "", None, "90.6")],
+    ),
+    (
+        "topics with counts and shares",
+        "共收到代表建议200件,分为三类:一是经济类100件,占50%;二是城建类60件,占30%;三是社会类40件,占20%。",
+        [("total", "", 200, None), ("topic", "", 100, "50"), ("topic", "", 60, "30"), ("topic", "", 40, "20")],
+    ),
+    (
+        "units and contacts",
+        "共接办代表建议90件,交由25个承办单位办理,与代表沟通联系达180人次。",
+        [("total", "", 90, None), ("units", "", 25, None), ("contacts", "", 180, None)],
+    ),
+    (
+        "a flattened table, one cell per line",
+        "共收到代表建议100件。\n类别\n\n件数\n\n百分比(%)\n\nA\n\n70\n\n70\n\nB\n\n30\n\n30\n\n合    计\n\n100\n\n100\n",
+        [("total", "", 100, None), ("class", "1", 70, "70"), ("class", "2", 30, "30")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_extraction_by_phenomenon(name, text, expected):
+    assert sorted(keys(text), key=str) == sorted(expected, key=str)
+
+
+def test_numbers_that_are_not_figures_are_reported_not_dropped():
+    e = extract_text("共接办代表建议10件。对办理进度缓慢的3个单位进行了通报,全年投入资金600万元,召开会议5次。")
+    assert [figure_key(f) for f in e.figures] == [("total", "", 10, None)]
+    assert [u.text for u in e.unparsed] == ["3个"]  # 万元 and 次 are not figure units; 个…单位 is
+    assert "单位" in e.unparsed[0].sentence
+
+
+def test_template_numbers_in_web_addresses_are_ignored():
+    e = extract_text("source: http://example.gov.cn/a%E4%BB%20x.html\n共收到提案12件。")
+    assert [figure_key(f) for f in e.figures] == [("total", "", 12, None)]
+    assert e.unparsed == ()
+
+
+def test_provenance_span_and_sentence():
+    text = "一、基本情况\n今年共接办代表建议149件,均已办结。其中A类40件,占26.85%。"
+    e = extract_text(text)
+    f = e.figures.get("class.A类")
+    a, b = f.provenance.span
+    assert text[a:b] == f.provenance.text == "其中A类40件,占26.85%"
+    assert f.provenance.sentence == "其中A类40件,占26.85%。"
+
+
+def test_a_share_that_fits_a_count_beside_it_takes_that_base():
+    # the 57 proposals of one system, of which 45 (79%) were solved: 45/57, not 45/470
+    e = extract_text("共立案470件。其中由党群系统承办的有57件,A类45件,占79%;B类12件,占21%。")
+    a = e.figures.get("class.base_57.A类")
+    assert a is not None and a.base == "base_57"
+    assert e.figures.get("base_57").count == 57
+
+
+def test_a_share_that_fits_nothing_stays_on_the_total_for_the_checks():
+    # 68.68% is not 114/166 under any rounding to nearest: it must reach the checks as printed
+    e = extract_text("共交办建议166件。A类114件,占68.68%;B类52件,占31.32%。")
+    assert e.figures.get("class.A类").base is None
