@@ -36,3 +36,15 @@ def test_shipped_data_is_the_published_text():
     raw = (ROOT / "data" / "raw" / "hengnan_2019.txt").read_bytes()
     assert raw == (ROOT / "data" / "corpus" / "00_hengnan_2019_renda_seed.txt").read_bytes()
     assert "关键词2".encode() in raw
+
+
+def test_readme_figures_example_loads():
+    """The figures file shown in the README is valid as written (a new user copies it)."""
+    from proposal_audit.figures import figures_from_data
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Figures typed by hand") :]
+    block = section[section.index("```yaml") + 7 : section.index("```", section.index("```yaml") + 7)]
+    figs = figures_from_data(yaml.load(block, Loader=yaml.BaseLoader))
+    assert figs.get("sum.两项合计").parts == ("sat.very_satisfied", "sat.satisfied")
+    assert figs.get("class.A类").pct.text == "26.85"
