@@ -28,9 +28,11 @@ class Rate:
     count: int | None
     base: int | None
     from_counts: bool
+    printed_decimals: int = 2  # for a rate taken from printed shares: their precision
 
     def text(self, decimals: int = 2) -> str:
-        return fmt_fraction(self.value, decimals)
+        """Two decimals when computed from counts; a printed rate keeps its own precision (100, not 100.00)."""
+        return fmt_fraction(self.value, decimals if self.from_counts else self.printed_decimals)
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,8 @@ def _rate(key: str, title: Text, members: list[Figure], n: int | None) -> Rate |
         k = sum(m.count or 0 for m in members)
         return Rate(key, title, Fraction(100 * k, n), k, n, True)
     if all(m.pct is not None for m in members):
-        return Rate(key, title, sum((m.pct.value for m in members if m.pct), Fraction(0)), None, n, False)
+        value = sum((m.pct.value for m in members if m.pct), Fraction(0))
+        return Rate(key, title, value, None, n, False, max(m.pct.decimals for m in members if m.pct))
     return None
 
 

@@ -49,6 +49,16 @@ def read_yaml(path: Path, error_cls: type[InputError]) -> Any:
         raise error_cls(path, [("", f"{where}YAML 格式错误 malformed YAML ({exc})")]) from None
 
 
+def _field_names(model: type[BaseModel]) -> list[str]:
+    """Every field name of a model and of the models nested in it (for "did you mean" hints)."""
+    names = list(model.model_fields)
+    for field in model.model_fields.values():
+        for arg in getattr(field.annotation, "__args__", ()) or (field.annotation,):
+            if isinstance(arg, type) and issubclass(arg, BaseModel) and arg is not model:
+                names += _field_names(arg)
+    return names
+
+
 def validate(model: type[M], data: Any, path: Path, error_cls: type[InputError]) -> M:
     """Validate parsed YAML against a pydantic model; every problem is reported, not just the first."""
     if data is None:
@@ -56,7 +66,7 @@ def validate(model: type[M], data: Any, path: Path, error_cls: type[InputError])
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        allowed = list(model.model_fields)
+        allowed = _field_names(model)
         raise error_cls(path, [_problem(err, allowed) for err in exc.errors()]) from None
 
 
