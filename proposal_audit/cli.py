@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -12,40 +13,104 @@ from .errors import ProposalAuditError
 __all__ = ["main"]
 
 
-def _print_outcome(i: int, n: int, o) -> None:  # noqa: ANN001 - a RunOutcome
+def _outcome_line(o) -> str:  # noqa: ANN001 - a RunOutcome
     if o.exit_code == 2:
-        print(f"[{i}/{n}] {o.report_id}: 失败 FAILED ({o.seconds:.1f} s)")
-        print("    " + o.error.replace("\n", "\n    "))
-        if o.notebook:
-            print(f"    部分执行的笔记本 partial notebook: {o.notebook}")
-    else:
-        verdict = "发现问题 problems found" if o.exit_code == 1 else "全部一致 all consistent"
-        counts = ", ".join(f"{k} {v}" for k, v in o.counts.items() if v)
-        print(f"[{i}/{n}] {o.report_id}: {verdict} ({counts}) {o.seconds:.1f} s")
-        print(f"    HTML: {o.html}\n    JSON: {o.json}")
-    sys.stdout.flush()
+        where = f"\n    部分执行的笔记本 partial notebook: {o.notebook}" if o.notebook else ""
+        return f"✗ {o.report_id}: 失败 FAILED ({o.seconds:.1f} s)\n    " + o.error.replace("\n", "\n    ") + where
+    mark = "!" if o.exit_code == 1 else "✓"
+    verdict = "发现问题 problems found" if o.exit_code == 1 else "全部一致 all consistent"
+    worst = f" — {o.worst}" if o.worst else ""
+    reused = " (输入未变,沿用上次结果 unchanged, kept)" if o.skipped else ""
+    counts = ", ".join(f"{k} {v}" for k, v in o.counts.items() if v and k in ("fail", "warn"))
+    return f"{mark} {o.report_id}: {verdict}{worst} [{counts or 'pass'}] {o.seconds:.1f} s{reused} → {o.html}"
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from .paths import REPORTS_DIR
+    from tqdm import tqdm
+
+    from .paths import REPORTS_DIR, relative
     from .runner import default_params_files, run_reports
 
     files = [Path(p) for p in args.params] or default_params_files()
     if not files:
         print("params/ 中没有参数文件 no parameter files in params/", file=sys.stderr)
         return 2
-    print(f"审查 {len(files)} 份报告 auditing {len(files)} report(s)…", flush=True)
+    jobs = max(1, args.jobs or os.cpu_count() or 1)
     reports_dir = Path(args.reports_dir) if args.reports_dir else REPORTS_DIR
-    outcomes = run_reports(files, reports_dir, on_done=_print_outcome)
+    print(f"审查 {len(files)} 份报告,{jobs} 个进程 auditing {len(files)} report(s), {jobs} at a time…", flush=True)
+    with tqdm(total=len(files), unit="份", dynamic_ncols=True, disable=None, file=sys.stderr) as bar:
+
+        def done(i: int, n: int, outcome) -> None:  # noqa: ANN001
+            bar.write(_outcome_line(outcome))
+            bar.update(1)
+
+        outcomes = run_reports(files, reports_dir, on_done=done, jobs=jobs, force=args.force)
     failed = [o for o in outcomes if o.exit_code == 2]
     found = [o for o in outcomes if o.exit_code == 1]
     print(
-        f"\n完成 done: {len(outcomes)} 份, {len(outcomes) - len(failed)} 份已生成 written, "
-        f"{len(found)} 份发现问题 with findings, {len(failed)} 份失败 failed"
+        f"\n完成 done: {len(outcomes)} 份 reports — {len(outcomes) - len(failed)} 份已生成 written"
+        f" ({sum(o.skipped for o in outcomes)} 份输入未变 unchanged), {len(found)} 份发现问题 with findings,"
+        f" {len(failed)} 份失败 failed"
     )
-    for o in failed:
-        print(f"  失败 failed: {o.params_file}" + (f" (partial notebook: {o.notebook})" if o.notebook else ""))
+    print(f"{'report':<28} {'result':<10} {'fail':>4} {'warn':>4} {'s':>6}  HTML")
+    for o in outcomes:
+        result = {0: "ok", 1: "findings", 2: "FAILED"}[o.exit_code]
+        print(
+            f"{o.report_id[:28]:<28} {result:<10} {o.counts.get('fail', 0):>4} {o.counts.get('warn', 0):>4}"
+            f" {o.seconds:>6.1f}  {o.html or o.notebook}"
+        )
+    print(f"一览 index: {relative(reports_dir / 'index.html')}")
     return max((o.exit_code for o in outcomes), default=0)
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    """Set up the audit of a new document: copy it into data/raw/, write its parameter file, show
+    what was read from it for review."""
+    import re
+    import shutil
+
+    from .documents import read_document
+    from .extract import extract
+    from .paths import PARAMS_DIR, ROOT, relative
+
+    source = Path(args.document)
+    doc = read_document(source)  # refuses unreadable documents before anything is written
+    report_id = args.id or re.sub(r"[^A-Za-z0-9_-]+", "_", source.stem).strip("_-") or "report"
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_\-]*", report_id):
+        report_id = f"report_{report_id}".strip("_")
+    params_path = PARAMS_DIR / f"{report_id}.yaml"
+    if params_path.exists() and not args.force:
+        print(f"{relative(params_path)} 已存在 already exists (use --force, or --id NAME)", file=sys.stderr)
+        return 2
+    raw = ROOT / "data" / "raw"
+    target = source.resolve()
+    if raw.resolve() not in target.parents:
+        target = raw / f"{report_id}{source.suffix.lower()}"
+        raw.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    PARAMS_DIR.mkdir(parents=True, exist_ok=True)
+    params_path.write_text(
+        f"# Audit of {source.name}: review the figures `proposal-audit extract` reads, then run:\n"
+        f"#   proposal-audit run {relative(params_path)}\n"
+        f"report_id: {report_id}\n"
+        f"source: {relative(target)}\n"
+        "language: zh\n"
+        "rounding_policy: permissive\n"
+        "gap_threshold_points: 20\n",
+        encoding="utf-8",
+    )
+    extraction = extract(doc)
+    print(f"已写入 wrote {relative(params_path)} (source: {relative(target)})")
+    print(f"读到 {len(extraction.figures.figures)} 个数字, {len(extraction.unparsed)} 个未归类 — 请核对 please review:")
+    for f in extraction.figures:
+        nums = " ".join(
+            x for x in (str(f.count) if f.count is not None else "", f"{f.pct.text}%" if f.pct else "") if x
+        )
+        print(f"  {f.kind.value:<12} {f.display_label[:18]:<18} {nums:<14} “{f.provenance.text[:40]}”")
+    for u in extraction.unparsed:
+        print(f"  ?? {u.text:<10} {u.reason}: “{u.sentence[:40]}”")
+    print(f"下一步 next: proposal-audit run {relative(params_path)}")
+    return 0
 
 
 def _is_figures_file(name: str) -> bool:
@@ -158,7 +223,14 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="执行审查笔记本并生成 HTML 与 JSON run audits (default: every params/*.yaml)")
     run.add_argument("params", nargs="*", help="parameter files (default: every file in params/)")
     run.add_argument("--reports-dir", help="where to write the reports (default: reports/)")
+    run.add_argument("-j", "--jobs", type=int, default=0, help="reports audited at once (default: one per core)")
+    run.add_argument("--force", action="store_true", help="re-run reports whose inputs have not changed")
     run.set_defaults(func=_cmd_run)
+    new = sub.add_parser("new", help="为新的报告原文建立参数文件 set up the audit of a new document")
+    new.add_argument("document", help="the published report (.txt, .docx, .pdf, .html)")
+    new.add_argument("--id", help="report id (default: from the file name)")
+    new.add_argument("--force", action="store_true", help="overwrite an existing parameter file")
+    new.set_defaults(func=_cmd_new)
     extract = sub.add_parser("extract", help="从报告原文读出数字及其出处 print the figures read from documents")
     extract.add_argument("files", nargs="+", help="report documents: .txt (UTF-8/GBK/UTF-16), .docx, .pdf, .html")
     extract.add_argument("--json", action="store_true", help="print JSON (schema in README.md)")

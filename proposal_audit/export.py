@@ -149,12 +149,34 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def write_json(result: AuditResult, params: Params | None, path: Path) -> Path:
-    _write_atomic(path, json.dumps(result_to_json(result, params), ensure_ascii=False, indent=2) + "\n")
+def write_json(result: AuditResult, params: Params | None, path: Path, inputs: dict | None = None) -> Path:
+    data = result_to_json(result, params)
+    if inputs:
+        data["inputs"] = inputs
+    _write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return path
 
 
-def export_html(notebook: Any, path: Path, title: str, language: str = "zh") -> Path:
+def report_characters(result: AuditResult, notebook_text: str = "") -> str:
+    """Every character the HTML report of `result` can show (for the embedded font subset):
+    the notebook's own words, the labels of tables and verdicts, and everything from the report."""
+    from .results import CAUSE_LABELS, SEVERITY_LABELS, STATUS_LABELS
+    from .tables import _COLUMNS
+
+    labels = [*_COLUMNS.values(), *CAUSE_LABELS.values(), *SEVERITY_LABELS.values(), *STATUS_LABELS.values()]
+    parts: list[str] = [notebook_text, *(t.zh for t in labels)]
+    for r in result.results:
+        parts += [r.title.zh, r.message.zh, r.title.en, r.message.en, r.expected, r.observed]
+    meta = result.figures.meta
+    parts += [meta.region, meta.body, meta.title]
+    for f in result.figures:
+        parts += [f.display_label, f.provenance.text, f.provenance.sentence]
+    parts += [u.sentence + u.text + u.reason for u in result.unparsed]
+    parts += [h.zh + h.en for h in result.gaps.headlines]
+    return "".join(parts)
+
+
+def export_html(notebook: Any, path: Path, title: str, language: str = "zh", font_css: str | None = None) -> Path:
     """Executed notebook → one UTF-8 HTML file: no code cells, images embedded, no external scripts."""
     from nbconvert import HTMLExporter
 
@@ -170,8 +192,9 @@ def export_html(notebook: Any, path: Path, title: str, language: str = "zh") -> 
     notebook.metadata["title"] = title
     body, _ = exporter.from_notebook_node(notebook)
     body = _describe_images(body, notebook)
-    visible = re.sub(r"<style.*?</style>|<[^>]+>", " ", body, flags=re.S)
-    body = body.replace("</head>", embedded_font_css(visible) + "\n</head>", 1)
+    if font_css is None or not _covers(font_css, body):
+        font_css = embedded_font_css(re.sub(r"<style.*?</style>|<[^>]+>", " ", body, flags=re.S))
+    body = body.replace("</head>", font_css + "\n</head>", 1)
     _write_atomic(path, body)
     return path
 
@@ -187,3 +210,26 @@ def _describe_images(html: str, notebook: Any) -> str:
             alt = " ".join(str(data.get("text/plain", "")).split()) or "chart"
             html = html.replace(_NO_ALT, f'alt="{escape(alt, quote=True)}"', 1)
     return html
+
+
+def _covers(font_css: str, html: str) -> bool:
+    """True when the subset was made before the HTML existed and still holds its every CJK character."""
+    return "data:font/woff" in font_css and not _missing_glyphs(font_css, html)
+
+
+def _missing_glyphs(font_css: str, html: str) -> set[str]:
+    wanted = {c for c in re.sub(r"<style.*?</style>", "", html, flags=re.S) if "\u3000" <= c <= "\u9fff"}
+    return wanted - _subset_chars(font_css)
+
+
+def _subset_chars(font_css: str) -> set[str]:
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    data = re.search(r"base64,([A-Za-z0-9+/=]+)", font_css)
+    if not data:
+        return set()
+    font = TTFont(io.BytesIO(base64.b64decode(data.group(1))))
+    return {chr(c) for c in font.getBestCmap()}

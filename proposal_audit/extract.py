@@ -298,6 +298,7 @@ class _Reader:
                 self.used.add(p_span)
 
     def _rate(self, span, s, label, pct, p_span, start, end) -> None:  # noqa: ANN001
+        label = label[-10:]  # "2020年区政府承办政协提案办理满意率" → "政协提案办理满意率"
         if _COMBINED_CLASS.search(label):  # "采纳和部分采纳率达88.9%": classes 1 and 2 together
             item = _Item(Kind.SUM, _clean_label(label), start, end, span, pct=pct, pct_span=p_span, combined=True)
             item.extra["ranks"] = (1, 2)

@@ -6,24 +6,28 @@ one laptop). One report failing never stops the others: each run returns a RunOu
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import KernelManager
 
-from .audit import audit_params
+from .audit import AuditResult, audit_params
 from .errors import ProposalAuditError, RunError
 from .export import export_html, write_json
 from .params import Params, load_params
-from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR, relative
+from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR, relative, resolve
 
 __all__ = [
+    "fingerprint",
     "RunOutcome",
     "run_report",
     "run_reports",
@@ -64,6 +68,8 @@ class RunOutcome:
     notebook: str = ""
     error: str = ""
     counts: dict[str, int] = field(default_factory=dict)
+    worst: str = ""  # the title of the worst finding, for the progress line
+    skipped: bool = False  # inputs unchanged since the last successful run
 
     @property
     def ok(self) -> bool:
@@ -72,6 +78,32 @@ class RunOutcome:
 
 def default_params_files() -> list[Path]:
     return sorted(PARAMS_DIR.glob("*.yaml")) + sorted(PARAMS_DIR.glob("*.yml"))
+
+
+def fingerprint(params: Params, params_file: str | Path) -> str:
+    """A hash of everything a report depends on: parameters, figures, document, notebook, package."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps(params.model_dump(), sort_keys=True, ensure_ascii=False).encode())
+    for name in (params.figures, params.source):
+        if name:
+            digest.update(resolve(name).read_bytes())
+    digest.update(AUDIT_NOTEBOOK.read_bytes())
+    package = Path(__file__).parent
+    for source in sorted(package.rglob("*")):
+        if source.suffix in (".py", ".j2", ".json"):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def _unchanged(json_path: Path, html_path: Path, print_: str) -> dict | None:
+    """The previous result, if it was produced from exactly these inputs."""
+    if not (json_path.exists() and html_path.exists()):
+        return None
+    try:
+        previous = json.loads(json_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return previous if previous.get("inputs", {}).get("fingerprint") == print_ else None
 
 
 def _execute(params: Params, output: Path) -> None:
@@ -89,8 +121,17 @@ def _execute(params: Params, output: Path) -> None:
     )
 
 
-def run_report(params_file: str | Path, reports_dir: Path = REPORTS_DIR) -> RunOutcome:
-    """Audit one report end to end; every failure becomes an outcome with exit code 2."""
+def _worst_title(result: AuditResult) -> str:
+    worst = result.worst_first()
+    return worst[0].title.zh if worst and worst[0].is_finding else ""
+
+
+def run_report(params_file: str | Path, reports_dir: Path = REPORTS_DIR, force: bool = False) -> RunOutcome:
+    """Audit one report end to end; every failure becomes an outcome with exit code 2.
+
+    Outputs appear all together or not at all: a failed run leaves the previous notebook, HTML and
+    JSON as they were (only a `.partial.ipynb` is written, for inspection).
+    """
     started = time.perf_counter()
     shown = relative(params_file)
     report_id = Path(params_file).stem
@@ -98,23 +139,36 @@ def run_report(params_file: str | Path, reports_dir: Path = REPORTS_DIR) -> RunO
     try:
         params = load_params(params_file)
         report_id = params.report_id
-        result = audit_params(params)  # fails fast on a bad figures file, before a kernel starts
+        result = audit_params(params)  # fails fast on a bad input, before a kernel starts
         reports_dir.mkdir(parents=True, exist_ok=True)
         notebook = reports_dir / f"{report_id}.ipynb"
+        html = reports_dir / f"{report_id}.html"
+        js = reports_dir / f"{report_id}.json"
+        print_ = fingerprint(params, params_file)
+        if not force and (previous := _unchanged(js, html, print_)) is not None:
+            summary = previous.get("summary", {})
+            return RunOutcome(
+                shown, report_id, int(summary.get("exit_code", result.exit_code)), time.perf_counter() - started,
+                html=relative(html), json=relative(js), notebook=relative(notebook),
+                counts=result.counts(), worst=_worst_title(result), skipped=True,
+            )  # fmt: skip
         partial_path = reports_dir / f"{report_id}.partial.ipynb"
         partial = relative(partial_path)
+        font = _start_font_subset(result)  # in a thread, while the kernel runs
         try:
             _execute(params, partial_path)
         except Exception as exc:  # papermill keeps the partly executed notebook with an error banner
             raise RunError(report_id, f"{type(exc).__name__}: {_first_line(exc)}", partial) from exc
-        os.replace(partial_path, notebook)
         import nbformat
 
-        nb = nbformat.read(notebook, as_version=4)
+        nb = nbformat.read(partial_path, as_version=4)
         meta = result.figures.meta
         title = " ".join(str(x) for x in (meta.region, meta.year, "建议办理情况审查") if x)
-        html = export_html(nb, reports_dir / f"{report_id}.html", title, params.language)
-        js = write_json(result, params, reports_dir / f"{report_id}.json")
+        html_tmp = export_html(nb, reports_dir / f".{report_id}.html.tmp", title, params.language, font.result())
+        json_tmp = write_json(result, params, reports_dir / f".{report_id}.json.tmp", {"fingerprint": print_})
+        os.replace(partial_path, notebook)
+        os.replace(html_tmp, html)
+        os.replace(json_tmp, js)
     except ProposalAuditError as exc:
         return RunOutcome(
             shown,
@@ -133,7 +187,19 @@ def run_report(params_file: str | Path, reports_dir: Path = REPORTS_DIR) -> RunO
         json=relative(js),
         notebook=relative(notebook),
         counts=result.counts(),
+        worst=_worst_title(result),
     )
+
+
+def _start_font_subset(result: AuditResult) -> Future[str]:
+    """Subset the embedded CJK font to every character the report can show, off the critical path."""
+    from .export import report_characters
+    from .fonts import embedded_font_css
+
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(embedded_font_css, report_characters(result, AUDIT_NOTEBOOK.read_text(encoding="utf-8")))
+    pool.shutdown(wait=False)
+    return future
 
 
 def _first_line(exc: BaseException) -> str:
@@ -145,16 +211,32 @@ def run_reports(
     params_files: Iterable[str | Path],
     reports_dir: Path = REPORTS_DIR,
     on_done: Callable[[int, int, RunOutcome], None] | None = None,
+    jobs: int = 1,
+    force: bool = False,
 ) -> list[RunOutcome]:
-    """Run several reports one after another, reporting each as it finishes."""
+    """Run reports, `jobs` at a time, calling `on_done` as each finishes; then rewrite the index.
+
+    Outcomes come back in the order of `params_files`, whatever order they finished in.
+    """
     files = list(params_files)
-    outcomes = []
-    for i, f in enumerate(files, 1):
-        outcome = run_report(f, reports_dir)
-        outcomes.append(outcome)
-        if on_done:
-            on_done(i, len(files), outcome)
-    return outcomes
+    outcomes: dict[int, RunOutcome] = {}
+    if jobs <= 1 or len(files) <= 1:
+        for i, f in enumerate(files):
+            outcomes[i] = run_report(f, reports_dir, force)
+            if on_done:
+                on_done(len(outcomes), len(files), outcomes[i])
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            futures = {pool.submit(run_report, f, reports_dir, force): i for i, f in enumerate(files)}
+            for future in as_completed(futures):
+                i = futures[future]
+                outcomes[i] = future.result()
+                if on_done:
+                    on_done(len(outcomes), len(files), outcomes[i])
+    from .index import write_index
+
+    write_index(reports_dir)
+    return [outcomes[i] for i in range(len(files))]
 
 
 def refresh_stored_outputs(notebook: Path = AUDIT_NOTEBOOK) -> Path:

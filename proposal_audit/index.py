@@ -1,0 +1,178 @@
+"""reports/index.html: one row per audited report, sortable and filterable, one self-contained file.
+
+Built from the reports' JSON results (never from figures typed again). Every value is escaped; the
+small script only sorts and filters the rows already in the page and switches the language.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+__all__ = ["IndexRow", "index_rows", "render_index", "write_index"]
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    report_id: str
+    region: str
+    body: str
+    year: str
+    total: str
+    resolution: str
+    combined: str
+    gap: str
+    headline_zh: str
+    headline_en: str
+    failed: int
+    warned: int
+    worst_severity: str
+    html: str
+
+
+def _rate(data: dict, key: str) -> str:
+    rate = next((r for r in data["gaps"]["rates"] if r["key"] == key), None)
+    if rate is None:
+        return ""
+    value = float(rate["value"])
+    return f"{value:.2f}" if rate.get("from_counts") else f"{value:g}"
+
+
+def _row(data: dict, html_name: str) -> IndexRow:
+    report = data.get("report") or {}
+    total = next((f["count"] for f in data["figures"] if f["kind"] == "total"), None)
+    gap = next((c for c in data["checks"] if c["check_id"] == "gap.satisfaction_vs_resolution"), None)
+    bound = next((h for h in data["gaps"]["headlines"] if h["zh"].startswith("至少")), None)
+    findings = [c for c in data["checks"] if c["status"] in ("fail", "warn") and c["category"] != "gap"]
+    severities = [c["severity"] for c in findings]
+    worst = next((s for s in ("major", "minor", "info") if s in severities), "")
+    return IndexRow(
+        report_id=data["report_id"],
+        region=report.get("region") or "",
+        body=report.get("body") or "",
+        year=str(report.get("year") or ""),
+        total="" if total is None else str(total),
+        resolution=_rate(data, "resolution"),
+        combined=_rate(data, "combined"),
+        gap=(gap or {}).get("observed") or "",
+        headline_zh=(bound or {}).get("zh", ""),
+        headline_en=(bound or {}).get("en", ""),
+        failed=sum(c["status"] == "fail" for c in data["checks"]),
+        warned=sum(c["status"] == "warn" for c in data["checks"]),
+        worst_severity=worst,
+        html=html_name,
+    )
+
+
+def index_rows(reports_dir: Path) -> list[IndexRow]:
+    rows = []
+    for path in sorted(reports_dir.glob("*.json")):
+        if path.name.startswith("."):
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            rows.append(_row(data, f"{path.stem}.html"))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # not an audit result (or an older schema): listed nowhere, never fatal
+    return sorted(rows, key=lambda r: (r.region, r.year, r.report_id))
+
+
+_COLUMNS = (
+    ("region", "地区", "region"),
+    ("body", "机构", "body"),
+    ("year", "年度", "year"),
+    ("total", "总件数", "total"),
+    ("resolution", "解决率(%)", "resolution (%)"),
+    ("combined", "满意率含基本满意(%)", "satisfied incl. basic (%)"),
+    ("gap", "差距(百分点)", "gap (points)"),
+    ("headline", "由公布数字推出的界限", "bound implied by the figures"),
+    ("failed", "不一致", "failed"),
+    ("warned", "提示", "warnings"),
+    ("worst_severity", "最严重程度", "worst severity"),
+    ("link", "报告", "report"),
+)
+_NUMERIC = {"year", "total", "resolution", "combined", "gap", "failed", "warned"}
+
+_STYLE = """
+body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Noto Sans SC",sans-serif;margin:1.5em}
+table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #ccd;padding:4px 6px;vertical-align:top}
+th{background:#eef;cursor:pointer;user-select:none}th:after{content:" ⇅";color:#99a}
+tr.major td:first-child{border-left:4px solid #d33}tr.minor td:first-child{border-left:4px solid #e90}
+.en{display:none}body.en .en{display:inline}body.en .zh{display:none}
+#filter{margin:0 0 1em 0;padding:4px;width:24em}
+"""
+
+_SCRIPT = """
+(function(){
+  var table=document.getElementById('audits'), body=table.tBodies[0];
+  document.getElementById('filter').addEventListener('input',function(e){
+    var q=e.target.value.toLowerCase();
+    Array.prototype.forEach.call(body.rows,function(r){r.style.display=r.textContent.toLowerCase().indexOf(q)<0?'none':'';});
+  });
+  Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,i){
+    var asc=true;
+    th.addEventListener('click',function(){
+      var rows=Array.prototype.slice.call(body.rows), num=th.getAttribute('data-numeric')==='1';
+      rows.sort(function(a,b){
+        var x=a.cells[i].getAttribute('data-sort'), y=b.cells[i].getAttribute('data-sort');
+        if(num){x=parseFloat(x);y=parseFloat(y);x=isNaN(x)?-1e9:x;y=isNaN(y)?-1e9:y;return asc?x-y:y-x;}
+        return asc?x.localeCompare(y,'zh'):y.localeCompare(x,'zh');
+      });
+      rows.forEach(function(r){body.appendChild(r);}); asc=!asc;
+    });
+  });
+  document.getElementById('lang').addEventListener('click',function(){document.body.classList.toggle('en');});
+})();
+"""
+
+
+def _both(zh: str, en: str) -> str:
+    return f'<span class="zh">{escape(zh)}</span><span class="en">{escape(en)}</span>'
+
+
+def _cell(row: IndexRow, name: str) -> tuple[str, str]:
+    """(sort key, cell HTML) of one column."""
+    if name == "headline":
+        return row.headline_zh, _both(row.headline_zh, row.headline_en)
+    if name == "link":
+        return row.report_id, f'<a href="{escape(row.html, quote=True)}">{escape(row.report_id)}</a>'
+    value = str(getattr(row, name))
+    return value, escape(value)
+
+
+def render_index(rows: list[IndexRow]) -> str:
+    head = "".join(f'<th data-numeric="{int(name in _NUMERIC)}">{_both(zh, en)}</th>' for name, zh, en in _COLUMNS)
+    body = []
+    for row in rows:
+        cells = "".join(
+            f'<td data-sort="{escape(key, quote=True)}">{html}</td>'
+            for key, html in (_cell(row, name) for name, _, _ in _COLUMNS)
+        )
+        body.append(f'<tr class="{escape(row.worst_severity)}">{cells}</tr>')
+    title = _both("代表建议办理情况报告审查一览", "Audits of reports on deputies' suggestions")
+    count = _both(f"共{len(rows)}份报告", f"{len(rows)} reports")
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        "<title>代表建议办理情况报告审查一览 · Audits</title>"
+        f"<style>{_STYLE}</style></head><body>"
+        f'<h2>{title}</h2><p>{count} · <button id="lang" type="button">中文 / English</button></p>'
+        '<input id="filter" type="search" placeholder="筛选 filter: 地区、年度、机构…">'
+        f'<table id="audits"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+        f"<script>{_SCRIPT}</script></body></html>\n"
+    )
+
+
+def write_index(reports_dir: Path) -> Path:
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    path = reports_dir / "index.html"
+    tmp = reports_dir / ".index.html.tmp"
+    from .fonts import embedded_font_css
+
+    page = render_index(index_rows(reports_dir))
+    page = page.replace("</head>", embedded_font_css(page) + "</head>", 1)  # Chinese renders anywhere
+    tmp.write_text(page, encoding="utf-8")
+    os.replace(tmp, path)
+    return path
