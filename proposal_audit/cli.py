@@ -113,6 +113,17 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_trends(args: argparse.Namespace) -> int:
+    from .paths import REPORTS_DIR, relative
+    from .runner import run_trends
+
+    reports_dir = Path(args.reports_dir) if args.reports_dir else REPORTS_DIR
+    print(f"对比 {len(args.params)} 个年度 comparing {len(args.params)} audits…", flush=True)
+    path = run_trends(args.params, args.name, args.title or args.name, reports_dir, args.language)
+    print(f"HTML: {relative(path)}")
+    return 0
+
+
 def _is_figures_file(name: str) -> bool:
     return Path(name).suffix.lower() in (".yaml", ".yml")
 
@@ -231,6 +242,13 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--id", help="report id (default: from the file name)")
     new.add_argument("--force", action="store_true", help="overwrite an existing parameter file")
     new.set_defaults(func=_cmd_new)
+    trends = sub.add_parser("trends", help="历年对比 compare one region's audits across years (HTML)")
+    trends.add_argument("params", nargs="+", help="the parameter files of the years to compare")
+    trends.add_argument("--name", required=True, help="output name: reports/trends_<name>.html")
+    trends.add_argument("--title", help="heading of the page")
+    trends.add_argument("--language", choices=["zh", "en"], default="zh")
+    trends.add_argument("--reports-dir", help="where to write (default: reports/)")
+    trends.set_defaults(func=_cmd_trends)
     extract = sub.add_parser("extract", help="从报告原文读出数字及其出处 print the figures read from documents")
     extract.add_argument("files", nargs="+", help="report documents: .txt (UTF-8/GBK/UTF-16), .docx, .pdf, .html")
     extract.add_argument("--json", action="store_true", help="print JSON (schema in README.md)")

@@ -5,7 +5,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["ROOT", "PARAMS_DIR", "REPORTS_DIR", "NOTEBOOKS_DIR", "AUDIT_NOTEBOOK", "resolve", "relative"]
+__all__ = [
+    "ROOT",
+    "PARAMS_DIR",
+    "REPORTS_DIR",
+    "NOTEBOOKS_DIR",
+    "AUDIT_NOTEBOOK",
+    "TRENDS_NOTEBOOK",
+    "resolve",
+    "relative",
+]
 
 
 def _find_root() -> Path:
@@ -23,6 +32,7 @@ PARAMS_DIR = ROOT / "params"
 REPORTS_DIR = ROOT / "reports"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 AUDIT_NOTEBOOK = NOTEBOOKS_DIR / "audit_report.ipynb"
+TRENDS_NOTEBOOK = NOTEBOOKS_DIR / "trends.ipynb"
 
 
 def resolve(path: str | Path) -> Path:

@@ -149,3 +149,43 @@ def rates_chart(result: AuditResult, language: str = "zh") -> Chart:
         fig.tight_layout()
         png = _render(fig)
     return Chart(title, data, png)
+
+
+def trend_data(results: list, language: str = "zh") -> pd.DataFrame:
+    """Per year: resolution (as printed when printed) and combined satisfaction, in percent."""
+    from .trends import trend_frame
+
+    frame = trend_frame(results, language)
+    cols = frame.columns
+    long = []
+    for _, row in frame.iterrows():
+        res = row[cols[2]] or row[cols[3]]
+        for name, value in ((cols[2].split("(")[0], res), (cols[4].split("(")[0], row[cols[4]])):
+            if value != "":
+                long.append({"year": str(row[cols[0]]), "rate": name, "percent": float(value)})
+    return pd.DataFrame(long, columns=["year", "rate", "percent"])
+
+
+def trend_chart(results: list, language: str = "zh") -> Chart:
+    """Resolution against satisfaction, year by year."""
+    data = trend_data(results, language)
+    title = Text("历年解决率与满意率(%)", "Resolution and satisfaction by year (%)")(language)
+    with plt.rc_context(chart_rc()):
+        fig, ax = plt.subplots(figsize=(8, 3.6))
+        sns.pointplot(data=data, x="year", y="percent", hue="rate", ax=ax, markers="o")
+        ax.set_ylim(0, 105)
+        ax.set_xlabel("")
+        ax.set_ylabel("%")
+        for _, row in data.iterrows():
+            ax.annotate(
+                f"{row['percent']:g}%",
+                (list(dict.fromkeys(data["year"])).index(row["year"]), row["percent"]),
+                xytext=(6, 4),
+                textcoords="offset points",
+                fontsize=9,
+            )
+        ax.legend(title="")
+        fig.suptitle(title)
+        fig.tight_layout()
+        png = _render(fig)
+    return Chart(title, data, png)

@@ -15,7 +15,7 @@ from . import tables
 from .audit import AuditResult
 from .results import STATUS_LABELS, Category, Status, Text
 
-__all__ = ["Html", "summary", "figures", "checks", "gaps", "unplaced"]
+__all__ = ["Html", "escape", "summary", "figures", "checks", "gaps", "unplaced", "trends"]
 
 _CSS = """<style>
 .pa-table{border-collapse:collapse;font-size:13px;margin:0.5em 0 1em 0}
@@ -128,3 +128,18 @@ def unplaced(result: AuditResult, language: str = "zh") -> Html:
         note = Text("原文中带单位的数字都已归类。", "Every number with a unit in the document was placed.")(language)
         return Html(f"<p>{escape(note)}</p>", note)
     return Html(_table(frame), _plain(frame))
+
+
+def trends(results: list, language: str = "zh") -> Html:
+    """The year-by-year table, the class composition and the findings of each year."""
+    from . import trends as t
+
+    headline = t.headline(results, language)
+    parts = [
+        t.trend_frame(results, language),
+        t.composition_frame(results, language),
+        t.checks_frame(results, language),
+    ]
+    html = _CSS + f'<p class="pa-headline">{escape(str(headline))}</p>' + "".join(_table(f) for f in parts)
+    text = "\n\n".join([str(headline), *(_plain(f) for f in parts)])
+    return Html(html, text)

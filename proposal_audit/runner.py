@@ -24,7 +24,7 @@ from .audit import AuditResult, audit_params
 from .errors import ProposalAuditError, RunError
 from .export import export_html, write_json
 from .params import Params, load_params
-from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR, relative, resolve
+from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR, TRENDS_NOTEBOOK, relative, resolve
 
 __all__ = [
     "fingerprint",
@@ -106,13 +106,13 @@ def _unchanged(json_path: Path, html_path: Path, print_: str) -> dict | None:
     return previous if previous.get("inputs", {}).get("fingerprint") == print_ else None
 
 
-def _execute(params: Params, output: Path) -> None:
+def _execute(params: Params | dict[str, str], output: Path, notebook: Path | None = None) -> None:
     import papermill as pm
 
     pm.execute_notebook(
-        str(AUDIT_NOTEBOOK),
+        str(notebook or AUDIT_NOTEBOOK),
         str(output),
-        parameters=params.notebook_parameters(),
+        parameters=params if isinstance(params, dict) else params.notebook_parameters(),
         kernel_name="python3",
         kernel_manager_class=CurrentEnvKernelManager,
         cwd=str(NOTEBOOKS_DIR),
@@ -237,6 +237,34 @@ def run_reports(
 
     write_index(reports_dir)
     return [outcomes[i] for i in range(len(files))]
+
+
+def run_trends(
+    params_files: list[str], name: str, title: str, reports_dir: Path = REPORTS_DIR, language: str = "zh"
+) -> Path:
+    """Execute the trends notebook for several years' parameter files; write reports/trends_<name>.html."""
+    import re
+
+    import nbformat
+
+    from .trends import load_results
+
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_\-]*", name):
+        raise RunError(name, "名称只能含字母、数字、_ 和 - the name may hold letters, digits, _ and - only")
+    load_results(params_files)  # every parameter file is valid before a kernel starts
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    partial = reports_dir / f"trends_{name}.partial.ipynb"
+    parameters = {"params_files": ", ".join(str(p) for p in params_files), "title": title, "language": language}
+    try:
+        _execute(parameters, partial, TRENDS_NOTEBOOK)
+    except Exception as exc:
+        raise RunError(f"trends_{name}", f"{type(exc).__name__}: {_first_line(exc)}", relative(partial)) from exc
+    nb = nbformat.read(partial, as_version=4)
+    html = export_html(nb, reports_dir / f".trends_{name}.html.tmp", title, language)
+    os.replace(partial, reports_dir / f"trends_{name}.ipynb")
+    final = reports_dir / f"trends_{name}.html"
+    os.replace(html, final)
+    return final
 
 
 def refresh_stored_outputs(notebook: Path = AUDIT_NOTEBOOK) -> Path:
