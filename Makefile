@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: audit test eval lint refresh-notebooks lab clean
+.PHONY: audit test eval bench lint refresh-notebooks lab clean
 
 $(STAMP): pyproject.toml
 	@echo "Setting up $(VENV) from pyproject.toml (first run: about 30 s; log in $(VENV)/install.log)…"
@@ -25,6 +25,10 @@ test: $(STAMP)
 ## eval: extraction against the hand-read corpus (recall, precision, findings found or missed)
 eval: $(STAMP)
 	$(BIN)/python -m proposal_audit.evaluate
+
+## bench: speed of one audit, a batch and check, against the naive pipeline and the floor
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check proposal_audit tests

@@ -17,8 +17,8 @@ from .rounding import (
     Mode,
     Percent,
     count_range,
-    fitting_bases,
     modes_consistent,
+    nearest_bases,
     reachable,
     round_scaled,
     sum_tolerance,
@@ -658,15 +658,15 @@ def _reachability_result(fig: Figure, figs: Figures, policy: Policy) -> CheckRes
     k_lo = min(n, n * pct.scaled // 10 ** (pct.decimals + 2))
     near = [k for k in (k_lo, k_lo + 1) if k <= n]
     tried = ", ".join(f"{k}/{n}→{printed_share(k, n, pct.decimals)}" for k in near)
-    hi = max(2 * n, 200)
     # A base explains a share only if it explains its siblings too (38: 195/305 → 63.9 alone is chance).
     related = _related_shares(fig, figs)
     siblings = [m.pct for m in related if m.pct is not None and m.count is None] or [pct]
-    fits = [
-        m for m in fitting_bases(pct, 1, hi, policy.accepted) if all(reachable(p, m, policy.accepted) for p in siblings)
-    ]
-    stated_fits = [(m, why) for m, why in _candidate_bases(fig, figs, n) if m in set(fits)]
-    nearest = sorted(fits, key=lambda m: (abs(m - n), m))[:6]
+
+    def fits(m: int) -> bool:
+        return all(reachable(p, m, policy.accepted) for p in siblings)
+
+    stated_fits = [(m, why) for m, why in _candidate_bases(fig, figs, n) if fits(m)]
+    nearest = nearest_bases(siblings, n, policy.accepted)
     set_note_zh = f"(须同时满足同组{len(siblings)}个百分比)" if len(siblings) > 1 else ""
     set_note_en = f" (fitting all {len(siblings)} shares of its set)" if len(siblings) > 1 else ""
     if stated_fits:

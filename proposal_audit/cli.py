@@ -26,16 +26,22 @@ def _outcome_line(o) -> str:  # noqa: ANN001 - a RunOutcome
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
-    from .paths import REPORTS_DIR, relative
-    from .runner import default_params_files, run_reports
+    from .paths import REPORTS_DIR, default_params_files, relative
 
     files = [Path(p) for p in args.params] or default_params_files()
     if not files:
         print("params/ 中没有参数文件 no parameter files in params/", file=sys.stderr)
         return 2
     jobs = max(1, args.jobs or os.cpu_count() or 1)
+    kernel = None
+    if jobs == 1 or len(files) == 1:  # start the kernel first: its imports overlap everything below
+        from .kernels import start_kernel
+
+        kernel = start_kernel()
+    from tqdm import tqdm
+
+    from .runner import run_reports
+
     reports_dir = Path(args.reports_dir) if args.reports_dir else REPORTS_DIR
     print(f"审查 {len(files)} 份报告,{jobs} 个进程 auditing {len(files)} report(s), {jobs} at a time…", flush=True)
     with tqdm(total=len(files), unit="份", dynamic_ncols=True, disable=None, file=sys.stderr) as bar:
@@ -44,7 +50,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             bar.write(_outcome_line(outcome))
             bar.update(1)
 
-        outcomes = run_reports(files, reports_dir, on_done=done, jobs=jobs, force=args.force)
+        outcomes = run_reports(files, reports_dir, on_done=done, jobs=jobs, force=args.force, kernel=kernel)
     failed = [o for o in outcomes if o.exit_code == 2]
     found = [o for o in outcomes if o.exit_code == 1]
     print(

@@ -176,8 +176,12 @@ def report_characters(result: AuditResult, notebook_text: str = "") -> str:
     return "".join(parts)
 
 
-def export_html(notebook: Any, path: Path, title: str, language: str = "zh", font_css: str | None = None) -> Path:
-    """Executed notebook → one UTF-8 HTML file: no code cells, images embedded, no external scripts."""
+def make_exporter() -> Any:
+    """The HTML exporter: no code cells or prompts, images embedded, the self-contained template.
+
+    Its templates are loaded and compiled here once (a dry run), so it can be built ahead of time.
+    """
+    import nbformat
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
@@ -188,6 +192,15 @@ def export_html(notebook: Any, path: Path, title: str, language: str = "zh", fon
         exclude_output_prompt=True,
         embed_images=True,
     )
+    exporter.from_notebook_node(nbformat.v4.new_notebook())
+    return exporter
+
+
+def export_html(
+    notebook: Any, path: Path, title: str, language: str = "zh", font_css: str | None = None, exporter: Any = None
+) -> Path:
+    """Executed notebook → one UTF-8 HTML file: no code cells, images embedded, no external scripts."""
+    exporter = exporter or make_exporter()
     exporter.language_code = "en" if language == "en" else "zh"
     notebook.metadata["title"] = title
     body, _ = exporter.from_notebook_node(notebook)

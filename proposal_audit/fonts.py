@@ -6,10 +6,11 @@ and listing it first makes every chart label render, with DejaVu Sans as the fal
 
 from __future__ import annotations
 
+import hashlib
+import os
 from functools import cache
+from pathlib import Path
 from typing import Any
-
-from matplotlib import font_manager
 
 __all__ = ["cjk_font_name", "chart_rc"]
 
@@ -17,6 +18,7 @@ __all__ = ["cjk_font_name", "chart_rc"]
 @cache
 def cjk_font_name() -> str:
     """Register Noto Sans SC with matplotlib (once) and return its family name."""
+    from matplotlib import font_manager
     from pylopdf_fonts_zh_cn import sans_path
 
     path = str(sans_path())
@@ -34,13 +36,9 @@ def chart_rc() -> dict[str, Any]:
     }
 
 
-def embedded_font_css(text: str, family: str = "Noto Sans SC (embedded)") -> str:
-    """A <style> with Noto Sans SC cut down to the characters of `text`, as a data: URI.
-
-    The HTML report then renders its Chinese on any machine, with or without CJK fonts installed,
-    while staying one self-contained file (a few tens of kB instead of the 8 MB font).
-    """
-    import base64
+@cache
+def _subset_woff(chars: str) -> bytes:
+    """Noto Sans SC cut down to `chars` (sorted, unique), as WOFF bytes; the same set is cut once."""
     import io
 
     from fontTools import subset
@@ -54,12 +52,37 @@ def embedded_font_css(text: str, family: str = "Noto Sans SC (embedded)") -> str
     options.flavor = "woff"  # zlib-compressed; no extra dependency
     font = TTFont(str(sans_path()), lazy=True)
     subsetter = subset.Subsetter(options)
-    subsetter.populate(text="".join(sorted(set(text))))
+    subsetter.populate(text=chars)
     subsetter.subset(font)
     buf = io.BytesIO()
     font.flavor = "woff"
     font.save(buf)
-    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return buf.getvalue()
+
+
+def _cached_subset(chars: str, cache_dir: Path | None) -> bytes:
+    if cache_dir is None:
+        return _subset_woff(chars)
+    path = cache_dir / f"{hashlib.sha1(chars.encode()).hexdigest()}.woff"
+    if path.exists():
+        return path.read_bytes()
+    data = _subset_woff(chars)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return data
+
+
+def embedded_font_css(text: str, family: str = "Noto Sans SC (embedded)", cache_dir: Path | None = None) -> str:
+    """A <style> with Noto Sans SC cut down to the characters of `text`, as a data: URI.
+
+    The HTML report then renders its Chinese on any machine, with or without CJK fonts installed,
+    while staying one self-contained file (a few tens of kB instead of the 8 MB font).
+    """
+    import base64
+
+    data = base64.b64encode(_cached_subset("".join(sorted(set(text))), cache_dir)).decode("ascii")
     stack = (
         f'"{family}", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", '
         '"WenQuanYi Micro Hei", SimSun, system-ui, sans-serif'

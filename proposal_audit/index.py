@@ -172,7 +172,8 @@ def write_index(reports_dir: Path) -> Path:
     from .fonts import embedded_font_css
 
     page = render_index(index_rows(reports_dir))
-    page = page.replace("</head>", embedded_font_css(page) + "</head>", 1)  # Chinese renders anywhere
+    font = embedded_font_css(page, cache_dir=reports_dir / ".font-cache")  # Chinese renders anywhere
+    page = page.replace("</head>", font + "</head>", 1)
     tmp.write_text(page, encoding="utf-8")
     os.replace(tmp, path)
     return path

@@ -12,6 +12,7 @@ __all__ = [
     "NOTEBOOKS_DIR",
     "AUDIT_NOTEBOOK",
     "TRENDS_NOTEBOOK",
+    "default_params_files",
     "resolve",
     "relative",
 ]
@@ -33,6 +34,11 @@ REPORTS_DIR = ROOT / "reports"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 AUDIT_NOTEBOOK = NOTEBOOKS_DIR / "audit_report.ipynb"
 TRENDS_NOTEBOOK = NOTEBOOKS_DIR / "trends.ipynb"
+
+
+def default_params_files() -> list[Path]:
+    """Every parameter file directly in params/ (subfolders such as params/corpus/ are run by name)."""
+    return sorted([*PARAMS_DIR.glob("*.yaml"), *PARAMS_DIR.glob("*.yml")])
 
 
 def resolve(path: str | Path) -> Path:

@@ -89,7 +89,7 @@ def rates_data(result: AuditResult, language: str = "zh") -> pd.DataFrame:
 
 def _render(fig: plt.Figure) -> bytes:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=_DPI, bbox_inches="tight")
+    fig.savefig(buf, format="png", dpi=_DPI)  # laid out by tight_layout already
     plt.close(fig)
     return buf.getvalue()
 

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
-from math import ceil, floor
 
 __all__ = [
     "Mode",
@@ -21,6 +20,8 @@ __all__ = [
     "count_range",
     "reachable",
     "fitting_bases",
+    "nearest_bases",
+    "round_div",
     "sum_tolerance",
 ]
 
@@ -54,11 +55,7 @@ class Percent:
     text: str
     value: Fraction
     decimals: int
-
-    @property
-    def scaled(self) -> int:
-        """The printed value in units of its last place (26.85 -> 2685)."""
-        return int(self.value * 10**self.decimals)
+    scaled: int  # the printed value in units of its last place (26.85 -> 2685)
 
     @property
     def unit(self) -> Fraction:
@@ -80,50 +77,80 @@ def parse_percent(text: str | int) -> Percent:
         raise ValueError(f"not a printed percentage: {raw!r}")
     whole, frac = m.group(1), m.group(2) or ""
     clean = whole + ("." + frac if frac else "")
-    return Percent(text=clean, value=Fraction(clean), decimals=len(frac))
+    scaled = int(whole + frac)
+    return Percent(text=clean, value=Fraction(scaled, 10 ** len(frac)), decimals=len(frac), scaled=scaled)
+
+
+def round_div(num: int, den: int, mode: Mode) -> int:
+    """num/den (den > 0) rounded to an integer under `mode`, in integer arithmetic only."""
+    q, r = divmod(num, den)
+    if mode is Mode.TRUNCATE or r == 0:
+        return q
+    if mode is Mode.CEILING:
+        return q + 1
+    twice = 2 * r
+    if twice > den:
+        return q + 1
+    if twice < den:
+        return q
+    if mode is Mode.HALF_UP:
+        return q + 1
+    return q if q % 2 == 0 else q + 1
 
 
 def round_scaled(x: Fraction, mode: Mode) -> int:
     """Round an exact value to an integer under the given mode."""
-    if mode is Mode.TRUNCATE:
-        return floor(x)
-    if mode is Mode.CEILING:
-        return ceil(x)
-    lower = floor(x)
-    rest = x - lower
-    if rest > Fraction(1, 2):
-        return lower + 1
-    if rest < Fraction(1, 2):
-        return lower
-    if mode is Mode.HALF_UP:
-        return lower + 1
-    return lower if lower % 2 == 0 else lower + 1
+    return round_div(x.numerator, x.denominator, mode)
 
 
-def _scaled_share(k: int, n: int, decimals: int) -> Fraction:
-    return Fraction(100 * k * 10**decimals, n)
+def _scale(pct: Percent) -> int:
+    return 100 * 10**pct.decimals
 
 
 def modes_consistent(k: int, n: int, pct: Percent) -> tuple[Mode, ...]:
     """The rounding modes under which k/n, as a percentage to pct.decimals places, prints as pct."""
     if n <= 0:
         return ()
-    exact = _scaled_share(k, n, pct.decimals)
-    return tuple(m for m in ALL_MODES if round_scaled(exact, m) == pct.scaled)
+    num, target = _scale(pct) * k, pct.scaled
+    return tuple(m for m in ALL_MODES if round_div(num, n, m) == target)
+
+
+def _ceil_div(a: int, b: int) -> int:
+    return -(-a // b)
+
+
+def _mode_counts(pct: Percent, n: int, mode: Mode) -> tuple[int, int]:
+    """The interval [a, b] of counts k with round(100·k/n) == pct under one mode (empty if a > b).
+
+    With S = 100·10^d and P the printed value in units of its last place, k prints as P when
+    S·k/n lies in [P, P+1) (truncate), (P−1, P] (ceiling), [P−½, P+½) (half-up), or [P−½, P+½]
+    with the ends only for an even P (half-even); each bound is solved for k in integers.
+    """
+    s, p = _scale(pct), pct.scaled
+    if mode is Mode.TRUNCATE:
+        a, b = _ceil_div(p * n, s), _ceil_div((p + 1) * n, s) - 1
+    elif mode is Mode.CEILING:
+        a, b = (p - 1) * n // s + 1, p * n // s
+    elif mode is Mode.HALF_UP or p % 2 == 1:  # half-even is half-up's [lo, hi) with open ends when P is odd
+        lo, hi = (2 * p - 1) * n, (2 * p + 1) * n
+        a = _ceil_div(lo, 2 * s) if mode is Mode.HALF_UP else lo // (2 * s) + 1
+        b = _ceil_div(hi, 2 * s) - 1
+    else:
+        a, b = _ceil_div((2 * p - 1) * n, 2 * s), (2 * p + 1) * n // (2 * s)
+    return max(a, 0), min(b, n)
 
 
 def count_range(pct: Percent, n: int, modes: tuple[Mode, ...]) -> tuple[int, int] | None:
     """The whole counts k (0..n) that some mode in `modes` prints as pct; None if there is none.
 
-    Those counts always form one contiguous run, since rounding is monotone in k.
+    Every mode's interval contains the printed value itself, so their union is one contiguous run.
     """
     if n <= 0:
         return None
-    scale = 100 * 10**pct.decimals
-    lo = max(0, (pct.scaled - 1) * n // scale)  # integer floor and ceiling: no float anywhere
-    hi = min(n, -(-(pct.scaled + 1) * n // scale))
-    hits = [k for k in range(lo, hi + 1) if set(modes_consistent(k, n, pct)) & set(modes)]
-    return (hits[0], hits[-1]) if hits else None
+    runs = [r for r in (_mode_counts(pct, n, m) for m in modes) if r[0] <= r[1]]
+    if not runs:
+        return None
+    return min(a for a, _ in runs), max(b for _, b in runs)
 
 
 def reachable(pct: Percent, n: int, modes: tuple[Mode, ...]) -> bool:
@@ -134,6 +161,19 @@ def reachable(pct: Percent, n: int, modes: tuple[Mode, ...]) -> bool:
 def fitting_bases(pct: Percent, lo: int, hi: int, modes: tuple[Mode, ...]) -> list[int]:
     """Every base n in [lo, hi] on which pct is reachable (Stata's find_denom, exactly)."""
     return [n for n in range(max(1, lo), hi + 1) if reachable(pct, n, modes)]
+
+
+def nearest_bases(pcts: list[Percent], n: int, modes: tuple[Mode, ...], want: int = 6, limit: int = 0) -> list[int]:
+    """The `want` bases closest to n on which every one of `pcts` is reachable (searching outward)."""
+    limit = limit or max(2 * n, 200)
+    found: list[int] = []
+    for step in range(1, limit):
+        for m in (n - step, n + step):
+            if 1 <= m <= limit and all(reachable(p, m, modes) for p in pcts):
+                found.append(m)
+        if len(found) >= want:
+            break
+    return found[:want]
 
 
 def sum_tolerance(pcts: list[Percent]) -> Fraction:

@@ -9,52 +9,27 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jupyter_client.kernelspec import KernelSpec
-from jupyter_client.manager import KernelManager
-
 from .audit import AuditResult, audit_params
 from .errors import ProposalAuditError, RunError
 from .export import export_html, write_json
+from .kernels import CurrentEnvKernelManager, WarmKernel, start_kernel, stop_kernel
 from .params import Params, load_params
-from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR, TRENDS_NOTEBOOK, relative, resolve
+from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, REPORTS_DIR, TRENDS_NOTEBOOK, relative, resolve
 
 __all__ = [
     "fingerprint",
     "RunOutcome",
     "run_report",
     "run_reports",
-    "default_params_files",
     "CurrentEnvKernelManager",
     "refresh_stored_outputs",
 ]
-
-
-class CurrentEnvKernelManager(KernelManager):
-    """A kernel manager whose kernel is always the Python running this process.
-
-    It talks to the kernel over local IPC sockets rather than TCP: nothing listens on a port, and
-    ipykernel does not warn about unencrypted TCP on every run.
-    """
-
-    def __init__(self, **kwargs):  # noqa: ANN003 - traitlets keyword arguments
-        kwargs.setdefault("transport", "ipc")
-        # An absolute socket path: the kernel may run in another working directory than its client.
-        kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"proposal-audit-{uuid.uuid4().hex[:12]}"))
-        super().__init__(**kwargs)
-
-    @property
-    def kernel_spec(self) -> KernelSpec:  # type: ignore[override]
-        from ipykernel.kernelspec import RESOURCES, get_kernel_dict
-
-        return KernelSpec(resource_dir=RESOURCES, **get_kernel_dict())
 
 
 @dataclass(frozen=True)
@@ -74,10 +49,6 @@ class RunOutcome:
     @property
     def ok(self) -> bool:
         return self.exit_code < 2
-
-
-def default_params_files() -> list[Path]:
-    return sorted(PARAMS_DIR.glob("*.yaml")) + sorted(PARAMS_DIR.glob("*.yml"))
 
 
 def fingerprint(params: Params, params_file: str | Path) -> str:
@@ -106,19 +77,82 @@ def _unchanged(json_path: Path, html_path: Path, print_: str) -> dict | None:
     return previous if previous.get("inputs", {}).get("fingerprint") == print_ else None
 
 
-def _execute(params: Params | dict[str, str], output: Path, notebook: Path | None = None) -> None:
+def _engine() -> str:
+    """A papermill engine that writes the output notebook once, when the run ends.
+
+    papermill's own engine rewrites it at every cell's start and end (about 30 writes, 0.3 s per
+    audit); the partial notebook of a failed run is still written, with papermill's error banner.
+    """
+    from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+
+    class _OnceManager(NotebookExecutionManager):
+        final = False
+
+        def save(self, **kwargs):  # noqa: ANN003
+            if self.final:
+                super().save(**kwargs)
+
+        def notebook_complete(self, **kwargs):  # noqa: ANN003
+            self.final = True
+            super().notebook_complete(**kwargs)
+
+    class _OnceEngine(NBClientEngine):
+        @classmethod
+        def execute_notebook(
+            cls,
+            nb,
+            kernel_name,
+            output_path=None,
+            progress_bar=True,
+            log_output=False,  # noqa: ANN001
+            autosave_cell_every=30,
+            **kwargs,
+        ):  # noqa: ANN003
+            nb_man = _OnceManager(nb, output_path=output_path, progress_bar=progress_bar, log_output=log_output,
+                                  autosave_cell_every=autosave_cell_every)  # fmt: skip
+            nb_man.notebook_start()
+            try:
+                cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+            finally:
+                nb_man.cleanup_pbar()
+                nb_man.notebook_complete()
+            return nb_man.nb
+
+    papermill_engines.register("proposal_audit", _OnceEngine)
+    return "proposal_audit"
+
+
+def _execute(
+    params: Params | dict[str, str],
+    output: Path,
+    notebook: Path | None = None,
+    km: CurrentEnvKernelManager | None = None,
+    keep: bool = False,
+) -> None:
+    """papermill on this environment's kernel: the one given (already starting), or a new one.
+
+    The kernel is shut down afterwards, unless `keep` (a batch worker resets and reuses it).
+    """
     import papermill as pm
 
-    pm.execute_notebook(
-        str(notebook or AUDIT_NOTEBOOK),
-        str(output),
-        parameters=params if isinstance(params, dict) else params.notebook_parameters(),
-        kernel_name="python3",
-        kernel_manager_class=CurrentEnvKernelManager,
-        cwd=str(NOTEBOOKS_DIR),
-        progress_bar=False,
-        report_mode=False,
-    )
+    km = km or start_kernel()
+    try:
+        pm.execute_notebook(
+            str(notebook or AUDIT_NOTEBOOK),
+            str(output),
+            parameters=params if isinstance(params, dict) else params.notebook_parameters(),
+            kernel_name="python3",
+            engine_name=_engine(),
+            km=km,
+            cwd=str(NOTEBOOKS_DIR),
+            progress_bar=False,
+            report_mode=False,
+        )
+    finally:
+        if keep:
+            WarmKernel.give_back(km)
+        else:
+            stop_kernel(km)
 
 
 def _worst_title(result: AuditResult) -> str:
@@ -126,7 +160,12 @@ def _worst_title(result: AuditResult) -> str:
     return worst[0].title.zh if worst and worst[0].is_finding else ""
 
 
-def run_report(params_file: str | Path, reports_dir: Path = REPORTS_DIR, force: bool = False) -> RunOutcome:
+def run_report(
+    params_file: str | Path,
+    reports_dir: Path = REPORTS_DIR,
+    force: bool = False,
+    kernel: CurrentEnvKernelManager | None = None,
+) -> RunOutcome:
     """Audit one report end to end; every failure becomes an outcome with exit code 2.
 
     Outputs appear all together or not at all: a failed run leaves the previous notebook, HTML and
@@ -136,16 +175,25 @@ def run_report(params_file: str | Path, reports_dir: Path = REPORTS_DIR, force: 
     shown = relative(params_file)
     report_id = Path(params_file).stem
     partial = ""
+    km: CurrentEnvKernelManager | None = kernel  # a kernel the caller started early, if any
+    warm: CurrentEnvKernelManager | None = None
     try:
         params = load_params(params_file)
         report_id = params.report_id
-        result = audit_params(params)  # fails fast on a bad input, before a kernel starts
-        reports_dir.mkdir(parents=True, exist_ok=True)
         notebook = reports_dir / f"{report_id}.ipynb"
         html = reports_dir / f"{report_id}.html"
         js = reports_dir / f"{report_id}.json"
         print_ = fingerprint(params, params_file)
-        if not force and (previous := _unchanged(js, html, print_)) is not None:
+        previous = None if force else _unchanged(js, html, print_)
+        warm = WarmKernel.take() if previous is None and km is None else None
+        if previous is None and km is None:
+            km = warm or start_kernel()  # its start-up (imports) overlaps the audit and the set-up below
+        result = audit_params(params)  # a bad document or figures file fails here, before papermill
+        reports_dir.mkdir(parents=True, exist_ok=True)
+        if previous is not None:
+            if km is not None:  # started early for nothing: the inputs have not changed
+                stop_kernel(km)
+                km = None
             summary = previous.get("summary", {})
             return RunOutcome(
                 shown, report_id, int(summary.get("exit_code", result.exit_code)), time.perf_counter() - started,
@@ -155,16 +203,21 @@ def run_report(params_file: str | Path, reports_dir: Path = REPORTS_DIR, force: 
         partial_path = reports_dir / f"{report_id}.partial.ipynb"
         partial = relative(partial_path)
         font = _start_font_subset(result)  # in a thread, while the kernel runs
+        exporter = _start_exporter()  # likewise
         try:
-            _execute(params, partial_path)
+            _execute(params, partial_path, km=km, keep=warm is not None)
         except Exception as exc:  # papermill keeps the partly executed notebook with an error banner
             raise RunError(report_id, f"{type(exc).__name__}: {_first_line(exc)}", partial) from exc
+        finally:
+            km = None  # _execute stopped it
         import nbformat
 
         nb = nbformat.read(partial_path, as_version=4)
         meta = result.figures.meta
         title = " ".join(str(x) for x in (meta.region, meta.year, "建议办理情况审查") if x)
-        html_tmp = export_html(nb, reports_dir / f".{report_id}.html.tmp", title, params.language, font.result())
+        html_tmp = export_html(
+            nb, reports_dir / f".{report_id}.html.tmp", title, params.language, font.result(), exporter.result()
+        )
         json_tmp = write_json(result, params, reports_dir / f".{report_id}.json.tmp", {"fingerprint": print_})
         os.replace(partial_path, notebook)
         os.replace(html_tmp, html)
@@ -178,6 +231,12 @@ def run_report(params_file: str | Path, reports_dir: Path = REPORTS_DIR, force: 
             error=str(exc),
             notebook=partial if isinstance(exc, RunError) else "",
         )
+    finally:
+        if km is not None:  # the run stopped before papermill took the kernel over
+            if warm is not None:
+                WarmKernel.give_back(km)
+            else:
+                stop_kernel(km)
     return RunOutcome(
         shown,
         report_id,
@@ -189,6 +248,16 @@ def run_report(params_file: str | Path, reports_dir: Path = REPORTS_DIR, force: 
         counts=result.counts(),
         worst=_worst_title(result),
     )
+
+
+def _start_exporter() -> Future:
+    """Build the HTML exporter (templates, CSS) in a thread while the notebook executes."""
+    from .export import make_exporter
+
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(make_exporter)
+    pool.shutdown(wait=False)
+    return future
 
 
 def _start_font_subset(result: AuditResult) -> Future[str]:
@@ -213,6 +282,7 @@ def run_reports(
     on_done: Callable[[int, int, RunOutcome], None] | None = None,
     jobs: int = 1,
     force: bool = False,
+    kernel: CurrentEnvKernelManager | None = None,
 ) -> list[RunOutcome]:
     """Run reports, `jobs` at a time, calling `on_done` as each finishes; then rewrite the index.
 
@@ -221,12 +291,21 @@ def run_reports(
     files = list(params_files)
     outcomes: dict[int, RunOutcome] = {}
     if jobs <= 1 or len(files) <= 1:
-        for i, f in enumerate(files):
-            outcomes[i] = run_report(f, reports_dir, force)
-            if on_done:
-                on_done(len(outcomes), len(files), outcomes[i])
+        if len(files) > 1:
+            WarmKernel.start(kernel)  # one kernel for the whole series, reset between reports
+            kernel = None
+        try:
+            for i, f in enumerate(files):
+                outcomes[i] = run_report(f, reports_dir, force, kernel if i == 0 else None)
+                if on_done:
+                    on_done(len(outcomes), len(files), outcomes[i])
+        finally:
+            WarmKernel.stop()
     else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+        if kernel is not None:
+            stop_kernel(kernel)  # each worker starts its own
+        _preload()  # imported once here, inherited by every forked worker
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=WarmKernel.start) as pool:
             futures = {pool.submit(run_report, f, reports_dir, force): i for i, f in enumerate(files)}
             for future in as_completed(futures):
                 i = futures[future]
@@ -237,6 +316,16 @@ def run_reports(
 
     write_index(reports_dir)
     return [outcomes[i] for i in range(len(files))]
+
+
+def _preload() -> None:
+    import nbformat  # noqa: F401
+    import papermill  # noqa: F401
+
+    from .export import make_exporter
+
+    make_exporter()
+    _engine()
 
 
 def run_trends(

@@ -179,3 +179,21 @@ def test_count_range_is_exactly_the_counts_that_print_so(n, d):
     lo, hi = count_range(printed, n, (H,))
     for j in range(max(0, lo - 2), min(n, hi + 2) + 1):
         assert (H in modes_consistent(j, n, printed)) == (lo <= j <= hi)
+
+
+@given(
+    st.integers(min_value=1, max_value=400),
+    st.integers(min_value=0, max_value=400),
+    st.integers(min_value=0, max_value=2),
+    st.sampled_from(ALL_MODES),
+    st.lists(st.sampled_from(ALL_MODES), min_size=1, max_size=4, unique=True),
+)
+def test_count_range_equals_brute_force_for_every_mode_set(n, k, d, mode, modes):
+    """The closed-form intervals agree with trying every count, for any set of accepted modes."""
+    k = min(k, n)
+    printed = _print(k, n, d, mode)
+    brute = [j for j in range(n + 1) if set(modes_consistent(j, n, printed)) & set(modes)]
+    expected = (brute[0], brute[-1]) if brute else None
+    assert count_range(printed, n, tuple(modes)) == expected
+    if brute:
+        assert brute == list(range(brute[0], brute[-1] + 1))  # one contiguous run
