@@ -120,3 +120,53 @@ def test_trends_html_for_sichuan(tmp_path):
     html = (tmp_path / "trends_sichuan.html").read_text(encoding="utf-8")
     assert "2016 → 2017:解决率 35.1% → 30%,满意率(含基本满意)100% → 100%" in html
     assert "<script" not in html.lower()
+
+
+def test_a_reset_kernel_keeps_nothing_of_the_previous_notebook():
+    from jupyter_core.utils import run_sync
+
+    from proposal_audit.kernels import reset_kernel, start_kernel, stop_kernel
+
+    km = start_kernel()
+    try:
+        kc = km.client()
+        kc.start_channels()
+        run_sync(kc.wait_for_ready)(timeout=60)
+        assert run_sync(kc.execute_interactive)("leak = 1", timeout=60)["content"]["status"] == "ok"
+        kc.stop_channels()
+        assert reset_kernel(km)
+        kc = km.client()
+        kc.start_channels()
+        seen = []
+        reply = run_sync(kc.execute_interactive)(
+            "print('leak' in dir())", timeout=60, output_hook=lambda m: seen.append(m["content"].get("text", ""))
+        )
+        kc.stop_channels()
+        assert reply["content"]["status"] == "ok" and "".join(seen).strip() == "False"
+    finally:
+        stop_kernel(km)
+
+
+def test_warm_kernel_runs_give_the_same_notebook_as_a_fresh_kernel(tmp_path):
+    import nbformat
+
+    from proposal_audit import runner
+    from proposal_audit.kernels import WarmKernel
+
+    def texts(path: Path) -> list:
+        nb = nbformat.read(path, as_version=4)
+        return [
+            [o.get("data", {}).get("text/plain", o.get("text", "")) for o in c.get("outputs", [])]
+            for c in nb.cells
+            if c.cell_type == "code"
+        ]
+
+    cold = runner.run_report(ROOT / "params/hengnan_2019.yaml", tmp_path / "cold", force=True)
+    WarmKernel.start()
+    try:
+        runner.run_report(ROOT / CORPUS[0], tmp_path / "warm", force=True)  # leaves its state behind…
+        warm = runner.run_report(ROOT / "params/hengnan_2019.yaml", tmp_path / "warm", force=True)  # …reset first
+    finally:
+        WarmKernel.stop()
+    assert cold.exit_code == warm.exit_code == 1
+    assert texts(tmp_path / "cold/hengnan_2019.ipynb") == texts(tmp_path / "warm/hengnan_2019.ipynb")
