@@ -50,7 +50,8 @@ def _subset_woff(chars: str) -> bytes:
     options.hinting = False
     options.name_IDs = [1, 2]
     options.flavor = "woff"  # zlib-compressed; no extra dependency
-    font = TTFont(str(sans_path()), lazy=True)
+    # The original bounding boxes still enclose every kept glyph: recomputing them only costs time.
+    font = TTFont(str(sans_path()), lazy=True, recalcBBoxes=False, recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=chars)
     subsetter.subset(font)
