@@ -508,12 +508,11 @@ class _Reader:
                 _Item(Kind.BASE, label, lab[0], p[1], span, count=count, count_span=c_span, extra={"table_total": True})
             )
             return
-        letter = re.fullmatch(r"([A-Da-d甲乙丙丁])(?:类)?", label)
-        if letter:
-            rank = _LETTER_RANK[letter.group(1).upper()]
-            item = _Item(
-                Kind.CLASS,
-                f"{letter.group(1).upper()}类",
+        letter = re.fullmatch(r"([A-Da-d甲乙丙丁])(?:类)?", label)  # a lettered row is a class, else a topic
+        self.items.append(
+            _Item(
+                Kind.CLASS if letter else Kind.TOPIC,
+                f"{letter.group(1).upper()}类" if letter else label,
                 lab[0],
                 p[1],
                 span,
@@ -521,23 +520,10 @@ class _Reader:
                 count_span=c_span,
                 pct=pct,
                 pct_span=p_span,
-                rank=rank,
-            )
-        else:
-            item = _Item(
-                Kind.TOPIC,
-                label,
-                lab[0],
-                p[1],
-                span,
-                count=count,
-                count_span=c_span,
-                pct=pct,
-                pct_span=p_span,
+                rank=_LETTER_RANK[letter.group(1).upper()] if letter else None,
                 extra={"table": True},
             )
-        item.extra["table"] = True
-        self.items.append(item)
+        )
 
     # ---- assembling the report
     def _finish(self) -> None:
