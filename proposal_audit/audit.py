@@ -128,6 +128,21 @@ def audit_document(
     sentences = [f.provenance.span for f in extraction.figures if f.provenance.span]
     extra = check_text(doc.text, meta.body, _sentence_spans(doc.text, sentences))
     extra.append(_unparsed_result(extraction.unparsed))
+    if figures is None and extraction.figures.total is None:
+        extra.append(
+            CheckResult(
+                "source.total",
+                Text("原文中读不到建议总数", "no total number of proposals read from the document"),
+                Status.FAIL,
+                Severity.MAJOR,
+                Text(
+                    "未能读出总件数,几乎所有检查都无从进行:请核对原文,或手工录入数字(figures 文件)",
+                    "without a total almost no check can run: look at the document, or type its figures in",
+                ),
+                cause=Cause.NOT_PLACED,
+                category=Category.SOURCE,
+            )
+        )
     if figures is not None:
         extra += compare_figures(figures, extraction.figures)
     result = audit(audited, policy, report_id or Path(path).stem)

@@ -58,11 +58,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
         f" ({sum(o.skipped for o in outcomes)} 份输入未变 unchanged), {len(found)} 份发现问题 with findings,"
         f" {len(failed)} 份失败 failed"
     )
-    print(f"{'report':<28} {'result':<10} {'fail':>4} {'warn':>4} {'s':>6}  HTML")
+    print(f"{'report':<44} {'result':<10} {'fail':>4} {'warn':>4} {'s':>6}  HTML")
     for o in outcomes:
         result = {0: "ok", 1: "findings", 2: "FAILED"}[o.exit_code]
         print(
-            f"{o.report_id[:28]:<28} {result:<10} {o.counts.get('fail', 0):>4} {o.counts.get('warn', 0):>4}"
+            f"{o.report_id[:44]:<44} {result:<10} {o.counts.get('fail', 0):>4} {o.counts.get('warn', 0):>4}"
             f" {o.seconds:>6.1f}  {o.html or o.notebook}"
         )
     print(f"一览 index: {relative(reports_dir / 'index.html')}")
@@ -72,6 +72,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_new(args: argparse.Namespace) -> int:
     """Set up the audit of a new document: copy it into data/raw/, write its parameter file, show
     what was read from it for review."""
+    import hashlib
     import re
     import shutil
 
@@ -81,7 +82,13 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
     source = Path(args.document)
     doc = read_document(source)  # refuses unreadable documents before anything is written
-    report_id = args.id or re.sub(r"[^A-Za-z0-9_-]+", "_", source.stem).strip("_-") or "report"
+    extraction = extract(doc)
+    ascii_part = re.sub(r"[^A-Za-z0-9_-]+", "_", source.stem).strip("_-")
+    if not args.id and (not ascii_part or not source.stem.isascii()):
+        # "某县2024年建议办理情况.docx": its digits alone would clash with the next county's file
+        digest = hashlib.sha1(source.stem.encode("utf-8")).hexdigest()[:6]
+        ascii_part = f"{ascii_part or 'report'}_{digest}"
+    report_id = args.id or ascii_part
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_\-]*", report_id):
         report_id = f"report_{report_id}".strip("_")
     params_path = PARAMS_DIR / f"{report_id}.yaml"
@@ -92,6 +99,9 @@ def _cmd_new(args: argparse.Namespace) -> int:
     target = source.resolve()
     if raw.resolve() not in target.parents:
         target = raw / f"{report_id}{source.suffix.lower()}"
+        if target.exists() and target.read_bytes() != source.read_bytes() and not args.force:
+            print(f"{relative(target)} 已存在且内容不同 exists with other content (use --id NAME)", file=sys.stderr)
+            return 2
         raw.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
     PARAMS_DIR.mkdir(parents=True, exist_ok=True)
@@ -105,7 +115,6 @@ def _cmd_new(args: argparse.Namespace) -> int:
         "gap_threshold_points: 20\n",
         encoding="utf-8",
     )
-    extraction = extract(doc)
     print(f"已写入 wrote {relative(params_path)} (source: {relative(target)})")
     print(f"读到 {len(extraction.figures.figures)} 个数字, {len(extraction.unparsed)} 个未归类 — 请核对 please review:")
     for f in extraction.figures:
@@ -116,6 +125,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
     for u in extraction.unparsed:
         print(f"  ?? {u.text:<10} {u.reason}: “{u.sentence[:40]}”")
     print(f"下一步 next: proposal-audit run {relative(params_path)}")
+    print("读错的数字可在 figures 文件中手工录入 to correct a misread figure, type the figures in")
+    print("  (README: Figures typed by hand)")
     return 0
 
 
@@ -150,6 +161,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             extraction = extract(read_document(name))
         except ProposalAuditError as exc:
             print(str(exc), file=sys.stderr)
+            worst = 2
+            continue
+        except Exception as exc:  # one document's failure never stops the others
+            print(f"{name}: 内部错误 internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
             worst = 2
             continue
         seconds = time.perf_counter() - started
@@ -203,6 +218,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 result = audit_document(name, policy, Path(name).stem)
         except ProposalAuditError as exc:
             print(str(exc), file=sys.stderr)
+            worst = 2
+            continue
+        except Exception as exc:  # one document's failure never stops the others
+            print(f"{name}: 内部错误 internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
             worst = 2
             continue
         worst = max(worst, result.exit_code)

@@ -175,13 +175,28 @@ def _read_docx(data: bytes, shown: str) -> str:
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise DocumentError(shown, f".docx 无法读取 unreadable .docx ({type(exc).__name__})") from None
     lines: list[str] = []
-    for block in document.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(block, document).text)
-        elif tag == "tbl":
-            for row in Table(block, document).rows:
-                lines.append("\t".join(cell.text.strip() for cell in row.cells))
+
+    def blocks(parent, container) -> None:  # noqa: ANN001 - lxml element, python-docx parent
+        for block in parent.iterchildren():
+            tag = block.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(block, container).text)
+            elif tag == "sdt":  # a content control: its content is ordinary body text
+                for content in block.iterchildren():
+                    if content.tag.endswith("}sdtContent"):
+                        blocks(content, container)
+            elif tag == "tbl":
+                table_rows(Table(block, container))
+
+    def table_rows(table) -> None:  # noqa: ANN001 - a python-docx Table
+        for row in table.rows:
+            cells = list(dict.fromkeys(row.cells))  # a merged cell is listed once per grid column: keep it once
+            lines.append("\t".join(cell.text.strip() for cell in cells))
+            for cell in row.cells:  # tables nested in a cell follow their row
+                for inner in cell.tables:
+                    table_rows(inner)
+
+    blocks(document.element.body, document)
     return "\n".join(lines)
 
 
@@ -189,12 +204,20 @@ _DROP = ("script", "style", "nav", "header", "footer", "aside", "noscript", "for
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "tr")
 
 
+_CONTAINERS = {"div", "span", "table", "tbody", "thead", "ul", "ol", "section", "article", "font", "b", "i",
+               "a", "em", "strong", "center", "form", "blockquote", "main", "header", "footer", "nav"}  # fmt: skip
+
+
 def _html_depth(html: str) -> int:
+    """How deep containers nest (tags whose end tag is optional, like <p> and <li>, do not count)."""
+    html = re.sub(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", "", html, flags=re.S | re.I)
     depth = worst = 0
     for m in re.finditer(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>", html):
+        if m.group(2).lower() not in _CONTAINERS or m.group(3):
+            continue
         if m.group(1):
             depth = max(0, depth - 1)
-        elif not m.group(3) and m.group(2).lower() not in ("br", "img", "meta", "link", "hr", "input"):
+        else:
             depth += 1
             worst = max(worst, depth)
     return worst

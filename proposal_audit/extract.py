@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from .documents import Document
+from .errors import DocumentError
 from .figures import TOTAL, Figure, Figures, Kind, Level, Provenance, ReportMeta
 from .normalize import Normalized, normalize
 from .rounding import modes_consistent, parse_percent
@@ -44,7 +45,7 @@ class Extraction:
 
 _NUM = r"\d+(?:\.\d+)?"
 _MENTION = re.compile(
-    rf"(?P<num>{_NUM})\s*(?:(?P<pct>%)|(?P<unit>件|份|人次|家(?=[^,。;]{{0,6}}单位)|个(?!月|次|年|工作日|小时)(?=[^,。;]{{0,12}}?(?:单位|部门|政府))))"
+    rf"(?P<num>{_NUM})\s*(?:(?P<pct>%)|(?P<approx>万件|余件|多件)|(?P<unit>件|份|人次|家(?=[^,。;]{{0,6}}单位)|个(?!月|次|年|工作日|小时)(?=[^,。;]{{0,12}}?(?:单位|部门|政府))))"
 )
 _LETTER = re.compile(r"(?<![A-Za-z])([A-Da-d甲乙丙丁])\s*类")
 _LETTER_RANK = {"A": 1, "B": 2, "C": 3, "D": 4, "甲": 1, "乙": 2, "丙": 3, "丁": 4}
@@ -57,6 +58,7 @@ _RANK_WORDS = {
             r"尚(?:不能|无法)",
             r"无法解决|不能解决|不能办理|难以解决|暂缓",
             r"条件限制|客观条件|需待以后|以后解决|今后选择|适当时机",
+            r"暂不具备|不具备[^,]{0,6}条件|解释说明|说明解释",
         )
     ),
     4: r"留作(?:有关部门)?(?:研究)?(?:工作)?参考|作为参考|不予采纳|未被?采纳",
@@ -64,11 +66,18 @@ _RANK_WORDS = {
         (
             r"正在(?:着手)?解决|正在落实|正在办理",
             r"列入(?:工作)?(?:计划|规划)|列入解决计划|逐步解决",
-            r"部分解决|部分采纳|基本落实|计划落实",
+            r"部分解决|部分采纳|部分落实|基本落实|计划落实",
         )
     ),
-    1: r"已经?(?:得到)?解决|得到(?:了)?解决|基本解决|(?<!部分)采纳|(?<!基本)(?<!计划)(?<!正在)(?<!未)落实",
+    1: "|".join(
+        (
+            r"已经?(?:得到)?解决|得到(?:了)?解决|基本解决|并解决",
+            r"(?<!部分)采纳|(?<!基本)(?<!计划)(?<!正在)(?<!未)(?<!部分)落实",
+        )
+    ),
 }
+# What may stand between a count and its share: "件,占总数的", "件(甲类),占", "件、占", "件,约占"
+_SHARE_LINK = re.compile(r"[\s,、]*(?:\([^()\d]{0,8}\))?[\s,、]*(?:(?:约|分别)?占[^,;。\d]{0,20})?")
 _COMBINED_CLASS = re.compile(r"(?:解决和正在解决|采纳和部分采纳|解决和部分解决)")
 _VOLUME = re.compile(r"建议|提案|意见|议案|立案")
 _TOTAL_VERB = re.compile(r"共|接办|收到|提出|提交|办理|交办|承办|立案|受理|归属|交由")
@@ -146,7 +155,10 @@ def _level(label: str, sentence: str) -> Level | None:
         return Level.BASIC
     if "满意率" in label or "满意度" in label:
         # "满意率90%,基本满意率10%" splits the two; a bare 满意率 elsewhere counts both
-        return Level.SATISFIED if "基本满意率" in sentence else Level.SATISFIED_OR_BASIC
+        # "满意率90%,基本满意率10%" and "满意的288件,满意率92.3%" name the strict rate; a bare 满意率
+        # elsewhere ("满意率达100%(满意144件,基本满意2件)") counts both levels
+        strict_count = re.search(r"(?<!不)(?<!基本)满意的?\d+件", sentence.split(label)[0]) if label else None
+        return Level.SATISFIED if "基本满意率" in sentence or strict_count else Level.SATISFIED_OR_BASIC
     if "满意" in label:
         return Level.SATISFIED
     return None
@@ -194,8 +206,18 @@ def extract(doc: Document, meta: ReportMeta | None = None) -> Extraction:
     return extract_text(doc.text, doc.format, meta or ReportMeta(source=doc.path), doc.path)
 
 
+MAX_NUMBERS = 1000  # a report prints a few dozen figures; thousands means a table dump or a hostile file
+
+
 def extract_text(text: str, fmt: str = "txt", meta: ReportMeta | None = None, path: str = "") -> Extraction:
     norm = normalize(text, fmt)
+    numbers = sum(1 for _ in _MENTION.finditer(norm.text))
+    if numbers > MAX_NUMBERS:
+        raise DocumentError(
+            path or "<text>",
+            f"数字过多({numbers}个,上限{MAX_NUMBERS}),不像一份办理情况报告 "
+            f"too many numbers with units ({numbers} > {MAX_NUMBERS}) for a report on suggestions",
+        )
     reader = _Reader(norm, text)
     reader.read()
     return Extraction(reader.figures(meta or ReportMeta(), path), tuple(reader.unparsed), norm)
@@ -235,6 +257,10 @@ class _Reader:
                 self.used.add((m.start(), m.end()))
                 self._unparsed((m.start(), m.end()), (a, b), f"number too long ({len(m.group('num'))} digits)")
                 continue
+            if m.group("approx"):  # "1.2万件", "三百余件": a rounded figure no check can use
+                self.used.add((m.start(), m.end()))
+                self._unparsed((m.start(), m.end()), (a, b), "an approximate number (万/余/多)")
+                continue
             found.append(m)
         return found
 
@@ -253,9 +279,7 @@ class _Reader:
             m = mentions[i]
             if m.group("unit") and i + 1 < len(mentions) and mentions[i + 1].group("pct"):
                 between = self.t[m.end() : mentions[i + 1].start()]
-                if re.fullmatch(r"[^\d。;]{0,16}", between) and (
-                    "占" in between or re.fullmatch(r"[\s,、()]*", between)
-                ):
+                if _SHARE_LINK.fullmatch(between):
                     groups.append((m, mentions[i + 1]))
                     i += 2
                     continue
@@ -462,37 +486,54 @@ class _Reader:
 
     # ---- tables: one cell per line (flattened HTML) or cells joined by tabs
     def _tables(self) -> None:
-        lines = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\n]+", self.t)]
-        cells = []
-        for start, end, line in lines:
-            parts = [p for p in re.split(r"\t+| {2,}(?=\S)", line.strip()) if p.strip()]
-            if "\t" in line and len(parts) >= 2:
-                offset = start
-                for p in parts:
-                    i = self.t.index(p, offset)
-                    cells.append((i, i + len(p), p.strip()))
-                    offset = i + len(p)
-                cells.append((end, end, "\n"))  # row break
-            elif line.strip():
-                cells.append((start, end, line.strip()))
-        # rows of (label, count, share) — consecutive cells
+        """Rows of (label…, count, share) under a header naming 件数 or 百分比.
+
+        A row is either tab-separated cells on one line (.docx and .html tables; a leading 序号 is
+        dropped and the other label cells joined), or three lines in a row (a flattened web table).
+        """
+        header = re.compile(r"件数|数量|百分比|比例|占比")
+        share = re.compile(rf"{_NUM}%?")
+        header_seen = False
+        loose: list[tuple[int, int, str]] = []  # one cell per line
+        for m in re.finditer(r"[^\n]+", self.t):
+            line = m.group(0)
+            cells = [
+                (c.start() + m.start(), c.end() + m.start(), c.group(0).strip()) for c in re.finditer(r"[^\t]+", line)
+            ]
+            cells = [c for c in cells if c[2]]
+            if "\t" in line and len(cells) >= 2:
+                if any(header.search(c[2]) for c in cells):
+                    header_seen = True
+                elif (
+                    header_seen
+                    and len(cells) >= 3
+                    and re.fullmatch(r"\d+", cells[-2][2])
+                    and share.fullmatch(cells[-1][2])
+                ):
+                    labels = cells[:-2]
+                    if len(labels) > 1 and re.fullmatch(r"\d{1,3}", labels[0][2]):
+                        labels = labels[1:]  # 序号
+                    first, last = labels[0], labels[-1]
+                    label = (first[0], last[1], " ".join(dict.fromkeys(c[2] for c in labels)))  # merged cells repeat
+                    self._table_row(label, cells[-2], cells[-1])
+                continue
+            if line.strip():
+                loose.append((m.start(), m.end(), line.strip()))
         i = 0
         header_seen = False
-        while i < len(cells):
-            c0 = cells[i][2]
-            if re.search(r"件数|数量", c0) or re.search(r"百分比|比例|占比", c0):
+        while i < len(loose):
+            c0 = loose[i][2]
+            if header.search(c0):
                 header_seen = True
                 i += 1
                 continue
-            if header_seen and i + 2 < len(cells):
-                label, n, p = cells[i][2], cells[i + 1][2], cells[i + 2][2]
-                if re.fullmatch(r"\d+", n) and re.fullmatch(rf"{_NUM}%?", p) and not re.fullmatch(_NUM, label):
-                    self._table_row(cells[i], cells[i + 1], cells[i + 2])
+            if header_seen and i + 2 < len(loose):
+                label, n, p = loose[i][2], loose[i + 1][2], loose[i + 2][2]
+                if re.fullmatch(r"\d+", n) and share.fullmatch(p) and not re.fullmatch(_NUM, label):
+                    self._table_row(loose[i], loose[i + 1], loose[i + 2])
                     i += 3
-                    if i < len(cells) and cells[i][2] == "\n":
-                        i += 1
                     continue
-                if not re.fullmatch(r"\d+|\n", c0) and len(c0) > 12:
+                if len(c0) > 12:
                     header_seen = False
             i += 1
 
@@ -508,10 +549,12 @@ class _Reader:
                 _Item(Kind.BASE, label, lab[0], p[1], span, count=count, count_span=c_span, extra={"table_total": True})
             )
             return
-        letter = re.fullmatch(r"([A-Da-d甲乙丙丁])(?:类)?", label)  # a lettered row is a class, else a topic
+        # a lettered row, or one worded like an outcome class, is a class; any other row is a topic
+        letter = re.match(r"([A-Da-d甲乙丙丁])(?:类件?)?(?:\s|$)", label)
+        rank = _LETTER_RANK[letter.group(1).upper()] if letter else _classify_rank(label)
         self.items.append(
             _Item(
-                Kind.CLASS if letter else Kind.TOPIC,
+                Kind.CLASS if rank else Kind.TOPIC,
                 f"{letter.group(1).upper()}类" if letter else label,
                 lab[0],
                 p[1],
@@ -520,7 +563,7 @@ class _Reader:
                 count_span=c_span,
                 pct=pct,
                 pct_span=p_span,
-                rank=_LETTER_RANK[letter.group(1).upper()] if letter else None,
+                rank=rank,
                 extra={"table": True},
             )
         )
@@ -584,6 +627,8 @@ class _Reader:
         "共收到提案835件,其中交由…办理的801件": 835 is what was submitted (a base), 801 the total.
         """
         volumes = [it for it in items if it.kind is Kind.TOTAL]
+        for it in [i for i in items if i.kind is Kind.HANDLED and i.count is None and not volumes]:
+            items.remove(it)  # "全部办结" with no total stated anywhere: no figure to show
         if not volumes:
             handled = [it for it in items if it.kind is Kind.HANDLED and it.count is not None]
             if handled:
@@ -714,6 +759,8 @@ class _Reader:
                 and o.kind in (Kind.CLASS, Kind.HANDLED, Kind.TOPIC, Kind.SATISFACTION)
             ]
             for cand in near:
+                if cand.kind is not Kind.BASE and cand.pct is not None:
+                    continue  # "A类60件占60%" is a class with its own share, never another's base
                 if cand.count and cand.count >= it.count and modes_consistent(it.count, cand.count, pct):
                     if cand.kind is not Kind.BASE:
                         cand.kind, cand.rank, cand.level = Kind.BASE, None, None
@@ -730,6 +777,7 @@ class _Reader:
                     it.base = fb.key
         # a class or satisfaction set shares one base: a member that does not fit the total takes the
         # base of the nearest member before it that has one, if its share fits that base
+        by_key = {it.key: it for it in items if it.key}
         for kind in (Kind.CLASS, Kind.SATISFACTION):
             members = [it for it in items if it.kind is kind]
             for i, it in enumerate(members):
@@ -738,20 +786,20 @@ class _Reader:
                 pct = parse_percent(it.pct)
                 if it.count is not None and modes_consistent(it.count, total.count, pct):
                     continue
-                for prev in reversed(members[:i]):
-                    base = next((b for b in items if prev.base and b.key == prev.base), None)
-                    if base is None or base.count is None:
-                        continue
-                    if it.count is None or modes_consistent(it.count, base.count, pct):
-                        it.base = prev.base
-                    break
+                prev = next((m for m in reversed(members[:i]) if m.base), None)
+                base = by_key.get(prev.base) if prev is not None and prev.base else None
+                fits = (
+                    base is not None
+                    and base.count
+                    and (it.count is None or modes_consistent(it.count, base.count, pct))
+                )
+                if fits and prev is not None:
+                    it.base = prev.base
 
     def _sums(self, items: list[_Item]) -> None:
         """Resolve the parts of stated sums once every figure has its key."""
         self._assign_keys(items)
-        for it in items:
-            if it.kind is not Kind.SUM:
-                continue
+        for it in [i for i in items if i.kind is Kind.SUM]:  # a copy: unresolved sums leave `items`
             if "ranks" in it.extra:
                 classes = [
                     o for o in items if o.kind is Kind.CLASS and o.rank in it.extra["ranks"] and o.base == it.base

@@ -67,7 +67,8 @@ def _row(data: dict, html_name: str) -> IndexRow:
     )
 
 
-def index_rows(reports_dir: Path) -> list[IndexRow]:
+def index_rows(reports_dir: Path, unreadable: list[str] | None = None) -> list[IndexRow]:
+    """One row per audit result; files that are not audit results go to `unreadable`, by name."""
     rows = []
     for path in sorted(reports_dir.glob("*.json")):
         if path.name.startswith("."):
@@ -76,7 +77,8 @@ def index_rows(reports_dir: Path) -> list[IndexRow]:
             data = json.loads(path.read_text(encoding="utf-8"))
             rows.append(_row(data, f"{path.stem}.html"))
         except (OSError, ValueError, KeyError, TypeError):
-            continue  # not an audit result (or an older schema): listed nowhere, never fatal
+            if unreadable is not None:
+                unreadable.append(path.name)
     return sorted(rows, key=lambda r: (r.region, r.year, r.report_id))
 
 
@@ -103,6 +105,7 @@ th{background:#eef;cursor:pointer;user-select:none}th:after{content:" ⇅";color
 tr.major td:first-child{border-left:4px solid #d33}tr.minor td:first-child{border-left:4px solid #e90}
 .en{display:none}body.en .en{display:inline}body.en .zh{display:none}
 #filter{margin:0 0 1em 0;padding:4px;width:24em}
+button,input{font-family:inherit}
 """
 
 _SCRIPT = """
@@ -143,7 +146,7 @@ def _cell(row: IndexRow, name: str) -> tuple[str, str]:
     return value, escape(value)
 
 
-def render_index(rows: list[IndexRow]) -> str:
+def render_index(rows: list[IndexRow], unreadable: list[str] | None = None) -> str:
     head = "".join(f'<th data-numeric="{int(name in _NUMERIC)}">{_both(zh, en)}</th>' for name, zh, en in _COLUMNS)
     body = []
     for row in rows:
@@ -154,6 +157,9 @@ def render_index(rows: list[IndexRow]) -> str:
         body.append(f'<tr class="{escape(row.worst_severity)}">{cells}</tr>')
     title = _both("代表建议办理情况报告审查一览", "Audits of reports on deputies' suggestions")
     count = _both(f"共{len(rows)}份报告", f"{len(rows)} reports")
+    if unreadable:
+        names = ", ".join(unreadable)
+        count += " · " + _both(f"未能读取:{names}", f"not audit results, left out: {names}")
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         "<title>代表建议办理情况报告审查一览 · Audits</title>"
@@ -168,10 +174,11 @@ def render_index(rows: list[IndexRow]) -> str:
 def write_index(reports_dir: Path) -> Path:
     reports_dir.mkdir(parents=True, exist_ok=True)
     path = reports_dir / "index.html"
-    tmp = reports_dir / ".index.html.tmp"
+    tmp = reports_dir / f".index.html.{os.getpid()}.tmp"  # two runs at once never share a file
     from .fonts import embedded_font_css
 
-    page = render_index(index_rows(reports_dir))
+    unreadable: list[str] = []
+    page = render_index(index_rows(reports_dir, unreadable), unreadable)
     font = embedded_font_css(page, cache_dir=reports_dir / ".font-cache")  # Chinese renders anywhere
     page = page.replace("</head>", font + "</head>", 1)
     tmp.write_text(page, encoding="utf-8")

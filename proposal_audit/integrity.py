@@ -22,7 +22,7 @@ __all__ = [
     "infer_body",
 ]
 
-_TEMPLATE = re.compile(r"(?:关键词|關鍵詞)\d+|(?<![A-Za-z])(?:XX|xx|ХХ|××)+(?![A-Za-z])|某某(?:某)?|\{\{[^}]{0,40}\}\}")
+_TEMPLATE = re.compile(r"(?:关键词|關鍵詞)\d+|(?<![A-Za-z])(?:XX|xx|ХХ)+(?![A-Za-z])|某某(?:某)?|\{\{[^}]{0,40}\}\}")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff]+")
 # Simplified → traditional machine conversion picks the wrong character for these words.
 _OVERCONVERSION = {
@@ -199,7 +199,9 @@ def _body_labels(text: str, body: str, sentences: list[tuple[int, int]]) -> Chec
     """The other body's words beside the figures: 委员/提案 in a 人大 report, 代表建议 in a 政协 one."""
     title = Text("数字所在句子使用了另一机构的称谓", "the other body's words beside the figures")
     # "政协提案" names the other body on purpose (joint hand-over); a bare 提案 or 委员 is the slip
-    wrong = r"(?<!政协)(?<!政協)(?:委员|委員|提案(?!者))" if body == "人大" else r"(?<!人大)代表(?:建议|建議)"
+    wrong = (
+        r"(?<!政协)(?<!政協)(?:委员(?!会)|委員(?!會)|提案(?!者))" if body == "人大" else r"(?<!人大)代表(?:建议|建議)"
+    )
     hits = []
     seen: set[int] = set()
     for a, b in sentences:

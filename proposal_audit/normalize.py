@@ -89,10 +89,11 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü\u00e0-\u00fc\u0101-\u01dc\u0
 _SPACE_PCT = re.compile(r"(?<=\d)[ \t]+(?=%)")
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUM = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
-_CN_PERCENT = re.compile(f"百分之({_CN_NUM})")
+_CN_PERCENT = re.compile(f"百分之({_CN_NUM}|百)")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # "1,102件" is 1102
 # a count in words needs two characters at least: "一份责任" and "三结合" are not figures
 _CN_COUNT = re.compile(
-    f"(?<![{_CN_DIGITS}十百千万亿第])([{_CN_DIGITS}十百千万亿]{{2,}}(?:点[{_CN_DIGITS}]+)?)(?=(?:件|个|份|人次|家|项|位|名))"
+    f"(?<![{_CN_DIGITS}十百千万亿第])([{_CN_DIGITS}十百千万亿]{{2,}}(?:点[{_CN_DIGITS}]+)?)(?=(?:余|多)?(?:件|个|份|人次|家|项|位|名))"
 )
 _PDF_BREAK = re.compile(r"(?<=[^\n。!?;:])\n(?=[^\n])")
 # PDF text layers often put a space between every glyph: "1 4 9 件". Spaces between two characters
@@ -128,6 +129,7 @@ def normalize(text: str, fmt: str = "txt") -> Normalized:
         mapped.sub(_PDF_SPACE, lambda m: "")
         mapped.sub(_PDF_BREAK, lambda m: "")
     mapped.sub(_SPACE_PCT, lambda m: "")
-    mapped.sub(_CN_PERCENT, lambda m: _numeral(m, "%"))
+    mapped.sub(_THOUSANDS, lambda m: "")
+    mapped.sub(_CN_PERCENT, lambda m: "100%" if m.group(1) == "百" else _numeral(m, "%"))
     mapped.sub(_CN_COUNT, _numeral)
     return Normalized(mapped.text, tuple(mapped.starts), tuple(mapped.ends))

@@ -231,6 +231,18 @@ def run_report(
             error=str(exc),
             notebook=partial if isinstance(exc, RunError) else "",
         )
+    except Exception as exc:  # a bug must cost this report, not the batch: say so plainly
+        import traceback
+
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return RunOutcome(
+            shown,
+            report_id,
+            2,
+            time.perf_counter() - started,
+            error=f"内部错误 internal error: {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno});"
+            " please report it with this parameter file",
+        )
     finally:
         if km is not None:  # the run stopped before papermill took the kernel over
             if warm is not None:

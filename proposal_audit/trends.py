@@ -158,10 +158,13 @@ def checks_frame(results: list[YearResult], language: str = "zh") -> pd.DataFram
 def headline(results: list[YearResult], language: str = "zh") -> Text | str:
     """ "2016 → 2017: resolution 35.1% → 30% against satisfaction 100% → 100%"."""
     years = " → ".join(str(r.year) for r in results)
-    res = " → ".join(f"{_printed_resolution(r.data) or '—'}%" for r in results)
+    res = " → ".join(f"{x}%" if (x := _printed_resolution(r.data)) else "—" for r in results)
     comb = " → ".join(f"{_num(x['value'])}%" if (x := _rate(r.data, "combined")) else "—" for r in results)
+    regions = {(r.data.get("report") or {}).get("region") or "" for r in results}
+    mixed = len(regions) > 1
     text = Text(
-        f"{years}:解决率 {res},满意率(含基本满意){comb}",
-        f"{years}: resolution {res} against satisfaction (incl. basic) {comb}",
+        f"{years}:解决率 {res},满意率(含基本满意){comb}" + ("(注意:这些报告来自不同地区)" if mixed else ""),
+        f"{years}: resolution {res} against satisfaction (incl. basic) {comb}"
+        + (" (note: these reports come from different regions)" if mixed else ""),
     )
     return text(language)

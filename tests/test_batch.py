@@ -170,3 +170,54 @@ def test_warm_kernel_runs_give_the_same_notebook_as_a_fresh_kernel(tmp_path):
         WarmKernel.stop()
     assert cold.exit_code == warm.exit_code == 1
     assert texts(tmp_path / "cold/hengnan_2019.ipynb") == texts(tmp_path / "warm/hengnan_2019.ipynb")
+
+
+def test_an_unexpected_error_costs_one_report_not_the_batch(tmp_path, monkeypatch):
+    from proposal_audit import runner
+
+    real = runner.audit_params
+
+    def flaky(params):  # noqa: ANN001
+        if params.report_id == "05_qinyang_2023_renda_jiayibing":
+            raise RuntimeError("a bug in one report")
+        return real(params)
+
+    monkeypatch.setattr(runner, "audit_params", flaky)
+    outcomes = runner.run_reports([ROOT / CORPUS[1], ROOT / CORPUS[0]], tmp_path, jobs=1, force=True)
+    assert outcomes[0].exit_code == 2 and "a bug in one report" in outcomes[0].error
+    assert outcomes[1].exit_code == 1 and (tmp_path / "12_ningbo_2011_zhengxie_591.html").exists()
+
+
+def test_a_failing_notebook_leaves_the_previous_outputs(tmp_path, monkeypatch, batch):
+    import nbformat
+
+    from proposal_audit import runner
+
+    _, out = batch
+    reports = tmp_path / "reports"
+    shutil.copytree(out, reports)
+    finals = ("hengnan_2019.html", "hengnan_2019.json", "hengnan_2019.ipynb")
+    before = {name: (reports / name).read_bytes() for name in finals}
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("report_id = ''")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("raise ValueError('the kernel fell over')")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    failing = tmp_path / "failing.ipynb"
+    nbformat.write(nb, failing)
+    monkeypatch.setattr(runner, "AUDIT_NOTEBOOK", failing)
+    outcome = runner.run_report(ROOT / "params/hengnan_2019.yaml", reports, force=True)
+    assert outcome.exit_code == 2 and "the kernel fell over" in outcome.error
+    assert {name: (reports / name).read_bytes() for name in finals} == before
+    assert (reports / "hengnan_2019.partial.ipynb").exists()
+
+
+def test_files_that_are_not_audit_results_are_named_on_the_index(tmp_path, batch):
+    from proposal_audit.index import write_index
+
+    _, out = batch
+    reports = tmp_path / "reports"
+    shutil.copytree(out, reports)
+    (reports / "notes.json").write_text("{not json", encoding="utf-8")
+    page = write_index(reports).read_text(encoding="utf-8")
+    assert "notes.json" in page and page.count('<a href="') == 3

@@ -201,3 +201,26 @@ def test_pathological_pdf_bytes_do_not_escape_as_tracebacks(tmp_path):
     path.write_bytes(b"%PDF-1.7\n" + io.BytesIO(b"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" * 50).getvalue())
     with pytest.raises(DocumentError):
         read_document(path)
+
+
+def test_thousands_of_figures_are_refused_in_bounded_time(tmp_path):
+    path = tmp_path / "dump.txt"
+    path.write_text("共收到代表建议100000件。" + "".join(f"A类{i}件,占{i % 100}%;" for i in range(1, 3000)), "utf-8")
+    started = time.perf_counter()
+    with pytest.raises(DocumentError, match="too many numbers"):
+        extract(read_document(path))
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body>" + "<p>段落" * 3000 + "共收到代表建议12件。</body></html>",  # <p> needs no end tag
+        "<html><body><ul>" + "<li>条目" * 3000 + "</ul>共收到代表建议12件。</body></html>",
+        "<html><body>" + "字<wbr>" * 3000 + "共收到代表建议12件。</body></html>",
+    ],
+)
+def test_valid_html_with_many_open_ended_tags_is_read(tmp_path, html):
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    assert "共收到代表建议12件" in read_document(path).text

@@ -64,3 +64,11 @@ def test_typed_figure_that_disagrees_with_the_document_is_a_finding(tmp_path):
     source = [r for r in result.results if r.category is Category.SOURCE and r.is_finding]
     assert [r.check_id for r in source] == ["source.class.B类"]
     assert "89" in source[0].expected and "98" in source[0].observed
+
+
+def test_a_document_with_no_total_is_a_finding_not_a_clean_audit(tmp_path):
+    doc = tmp_path / "vague.txt"
+    doc.write_text("今年共收到代表建议1.2万件,全部办结,办复率百分之百。代表满意率九成以上。", encoding="utf-8")
+    result = audit_document(doc)
+    assert result.exit_code == 1
+    assert any(r.check_id == "source.total" and r.status.value == "fail" for r in result.results)

@@ -140,3 +140,50 @@ def test_a_share_that_fits_nothing_stays_on_the_total_for_the_checks():
     # 68.68% is not 114/166 under any rounding to nearest: it must reach the checks as printed
     e = extract_text("共交办建议166件。A类114件,占68.68%;B类52件,占31.32%。")
     assert e.figures.get("class.A类").base is None
+
+
+REVIEW_CASES = [
+    (
+        "two stated sums in one sentence (one without terms) never crash",
+        "今年共办理代表建议200件,全部办结。其中A类和B类两项合计占92.5%,满意和基本满意两项合计占99.5%。",
+        [("total", "", 200, None), ("handled", "", 200, None)],
+    ),
+    (
+        "a misprinted share stays on its class, for the checks to catch",
+        "共收到代表建议100件。其中A类60件占60%,B类30件占50%,C类10件占10%。",
+        [("total", "", 100, None), ("class", "1", 60, "60"), ("class", "2", 30, "50"), ("class", "3", 10, "10")],
+    ),
+    (
+        "a bare 满意率 right after a 满意 count is the strict rate",
+        "共收到代表建议312件。代表表示满意的二百八十八件,满意率92.3%;基本满意二十四件。",
+        [("total", "", 312, None), ("satisfaction", "satisfied", 288, "92.3"), ("satisfaction", "basically_satisfied", 24, None)],
+    ),
+    (
+        "a share introduced by another label does not attach to the count before it",
+        "共收到代表建议3456件。C类208件,A类和B类合计占93.98%。",
+        [("total", "", 3456, None), ("class", "3", 208, None)],
+    ),
+    ("thousands separators", "共收到代表建议1,286件,满意1,102件。", [("total", "", 1286, None), ("satisfaction", "satisfied", 1102, None)]),
+    ("百分之百", "共收到代表建议30件,办复率百分之百。", [("total", "", 30, None), ("reply_rate", "", None, "100")]),
+    (
+        "more rank wordings",
+        "共收到代表建议800件。部分落实的20件,暂不具备落实条件的5件,已办结并解决的612件,需解释说明的139件。",
+        [("total", "", 800, None), ("class", "2", 20, None), ("class", "3", 5, None), ("class", "1", 612, None), ("class", "3", 139, None)],
+    ),
+    (
+        "a table with a 序号 column and worded classes",
+        "共收到代表建议240件。\n序号\t类别\t件数\t百分比\n1\t已解决或基本解决\t120\t50%\n2\t列入计划逐步解决\t100\t41.67%\n3\t因条件限制暂时无法解决\t20\t8.33%\n",
+        [("total", "", 240, None), ("class", "1", 120, "50"), ("class", "2", 100, "41.67"), ("class", "3", 20, "8.33")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name, text, expected", REVIEW_CASES, ids=[c[0] for c in REVIEW_CASES])
+def test_review_cases(name, text, expected):
+    assert sorted(keys(text), key=str) == sorted(expected, key=str)
+
+
+def test_approximate_numbers_are_listed_not_dropped():
+    e = extract_text("今年共收到代表建议1.2万件,全部办结,其中三百余件已解决。")
+    assert [u.text for u in e.unparsed] == ["1.2万件", "三百余件"]
+    assert all("approximate" in u.reason for u in e.unparsed)

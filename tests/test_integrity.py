@@ -90,3 +90,13 @@ def test_other_bodys_words_beside_figures():
 def test_clean_report_passes_every_text_check():
     text = "2020年,市政府共收到代表建议128件,全部按规定期限办理完毕,满意率(含基本满意)为100%。"
     assert all(r.status is Status.PASS for r in check_text(text, "人大", [(0, len(text))]))
+
+
+def test_the_liaison_committees_own_name_is_not_the_other_body():
+    text = "经县人大常委会联络工作委员会审查后,交办代表建议30件。"
+    r = next(r for r in check_text(text, "人大", [(0, len(text))]) if r.check_id == "text.body_labels")
+    assert r.status is Status.PASS
+
+
+def test_anonymised_names_are_not_template_tokens():
+    assert find_template_tokens("×××代表提出的建议已办结") == []
