@@ -69,6 +69,8 @@ def _cached_subset(chars: str, cache_dir: Path | None) -> bytes:
         return path.read_bytes()
     data = _subset_woff(chars)
     cache_dir.mkdir(parents=True, exist_ok=True)
+    for stale in sorted(cache_dir.glob("*.woff"), key=lambda p: p.stat().st_mtime)[:-50]:
+        stale.unlink(missing_ok=True)  # keep the cache small: the newest 50 subsets
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)

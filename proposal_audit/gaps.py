@@ -90,7 +90,12 @@ def _base_count(figs: Figures, members: list[Figure]) -> int | None:
 def _strict_rate(figs: Figures) -> Rate | None:
     """满意 (and 非常满意) only: a combined 满意或基本满意 figure never counts as fully satisfied."""
     members = [f for f in figs.satisfaction("") if f.level in (Level.VERY_SATISFIED, Level.SATISFIED)]
-    return _rate("satisfied", Text("满意率(仅“满意”)", "strict satisfaction"), members, _base_count(figs, members))
+    return _rate(
+        "satisfied",
+        Text("满意率(不含基本满意)", "satisfied, not counting basically satisfied"),
+        members,
+        _base_count(figs, members),
+    )
 
 
 def _combined_rate(figs: Figures) -> Rate | None:
