@@ -43,7 +43,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from .runner import run_reports
 
     reports_dir = Path(args.reports_dir) if args.reports_dir else REPORTS_DIR
-    print(f"审查 {len(files)} 份报告,{jobs} 个进程 auditing {len(files)} report(s), {jobs} at a time…", flush=True)
+    at_once = min(jobs, len(files))
+    print(f"审查 {len(files)} 份报告,同时 {at_once} 份 auditing {len(files)} report(s), {at_once} at a time…", flush=True)
     with tqdm(total=len(files), unit="份", dynamic_ncols=True, disable=None, file=sys.stderr) as bar:
 
         def done(i: int, n: int, outcome) -> None:  # noqa: ANN001
