@@ -44,7 +44,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     reports_dir = Path(args.reports_dir) if args.reports_dir else REPORTS_DIR
     at_once = min(jobs, len(files))
-    print(f"审查 {len(files)} 份报告,同时 {at_once} 份 auditing {len(files)} report(s), {at_once} at a time…", flush=True)
+    n = len(files)
+    print(f"审查 {n} 份报告,同时 {at_once} 份 auditing {n} report(s), {at_once} at a time…", flush=True)
     with tqdm(total=len(files), unit="份", dynamic_ncols=True, disable=None, file=sys.stderr) as bar:
 
         def done(i: int, n: int, outcome) -> None:  # noqa: ANN001
