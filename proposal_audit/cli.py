@@ -6,11 +6,15 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import ProposalAuditError
 
 __all__ = ["main"]
+
+T = TypeVar("T")
 
 
 def _outcome_line(o) -> str:  # noqa: ANN001 - a RunOutcome
@@ -143,8 +147,29 @@ def _cmd_trends(args: argparse.Namespace) -> int:
     return 0
 
 
+def _guarded(name: str, work: Callable[..., T], *args: object) -> T | None:
+    """Run one file's work; an error is printed and the next file goes on (the caller exits 2)."""
+    try:
+        return work(*args)
+    except ProposalAuditError as exc:
+        print(str(exc), file=sys.stderr)
+    except Exception as exc:  # a bug in one document's handling never stops the others
+        print(f"{name}: 内部错误 internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    return None
+
+
 def _is_figures_file(name: str) -> bool:
     return Path(name).suffix.lower() in (".yaml", ".yml")
+
+
+def _audit_file(name: str, policy):  # noqa: ANN001, ANN202 - a Policy, an AuditResult
+    """A hand-entered figures file (.yaml) or a document, audited."""
+    from .audit import audit, audit_document
+    from .figures import load_figures
+
+    if _is_figures_file(name):
+        return audit(load_figures(name), policy, Path(name).stem)
+    return audit_document(name, policy, Path(name).stem)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -159,14 +184,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     payload = []
     for name in args.files:
         started = time.perf_counter()
-        try:
-            extraction = extract(read_document(name))
-        except ProposalAuditError as exc:
-            print(str(exc), file=sys.stderr)
-            worst = 2
-            continue
-        except Exception as exc:  # one document's failure never stops the others
-            print(f"{name}: 内部错误 internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        extraction = _guarded(name, lambda n: extract(read_document(n)), name)
+        if extraction is None:
             worst = 2
             continue
         seconds = time.perf_counter() - started
@@ -204,26 +223,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     """Run every check on documents (extracting their figures) or on hand-entered figures files."""
     from . import tables
-    from .audit import audit, audit_document
     from .export import result_to_json
-    from .figures import load_figures
     from .results import Policy
 
     worst = 0
     payload = []
     policy = Policy.named(args.rounding_policy)
     for name in args.files:
-        try:
-            if _is_figures_file(name):
-                result = audit(load_figures(name), policy, Path(name).stem)
-            else:
-                result = audit_document(name, policy, Path(name).stem)
-        except ProposalAuditError as exc:
-            print(str(exc), file=sys.stderr)
-            worst = 2
-            continue
-        except Exception as exc:  # one document's failure never stops the others
-            print(f"{name}: 内部错误 internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        result = _guarded(name, _audit_file, name, policy)
+        if result is None:
             worst = 2
             continue
         worst = max(worst, result.exit_code)

@@ -52,3 +52,22 @@ def result(res: AuditResult, check_id: str) -> CheckResult:
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture
+def failing_notebook(tmp_path):
+    """A notebook with a parameters cell whose second cell raises `message`."""
+
+    def make(message: str) -> Path:
+        import nbformat
+
+        nb = nbformat.v4.new_notebook()
+        params = nbformat.v4.new_code_cell("report_id = ''")
+        params.metadata["tags"] = ["parameters"]
+        nb.cells = [params, nbformat.v4.new_code_cell(f"raise ValueError({message!r})")]
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        path = tmp_path / "failing.ipynb"
+        nbformat.write(nb, path)
+        return path
+
+    return make

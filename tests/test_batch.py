@@ -188,9 +188,7 @@ def test_an_unexpected_error_costs_one_report_not_the_batch(tmp_path, monkeypatc
     assert outcomes[1].exit_code == 1 and (tmp_path / "12_ningbo_2011_zhengxie_591.html").exists()
 
 
-def test_a_failing_notebook_leaves_the_previous_outputs(tmp_path, monkeypatch, batch):
-    import nbformat
-
+def test_a_failing_notebook_leaves_the_previous_outputs(tmp_path, monkeypatch, batch, failing_notebook):
     from proposal_audit import runner
 
     _, out = batch
@@ -198,14 +196,7 @@ def test_a_failing_notebook_leaves_the_previous_outputs(tmp_path, monkeypatch, b
     shutil.copytree(out, reports)
     finals = ("hengnan_2019.html", "hengnan_2019.json", "hengnan_2019.ipynb")
     before = {name: (reports / name).read_bytes() for name in finals}
-    nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell("report_id = ''")
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell("raise ValueError('the kernel fell over')")]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    failing = tmp_path / "failing.ipynb"
-    nbformat.write(nb, failing)
-    monkeypatch.setattr(runner, "AUDIT_NOTEBOOK", failing)
+    monkeypatch.setattr(runner, "AUDIT_NOTEBOOK", failing_notebook("the kernel fell over"))
     outcome = runner.run_report(ROOT / "params/hengnan_2019.yaml", reports, force=True)
     assert outcome.exit_code == 2 and "the kernel fell over" in outcome.error
     assert {name: (reports / name).read_bytes() for name in finals} == before

@@ -88,17 +88,8 @@ def test_broken_parameter_file_does_not_stop_the_others(tmp_path):
     assert not list(out.glob("broken*"))
 
 
-def test_failing_notebook_keeps_the_partial_notebook(tmp_path, monkeypatch):
-    import nbformat
-
-    nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell("report_id = ''")
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell("raise ValueError('figures disagree')")]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    path = tmp_path / "failing.ipynb"
-    nbformat.write(nb, path)
-    monkeypatch.setattr(runner, "AUDIT_NOTEBOOK", path)
+def test_failing_notebook_keeps_the_partial_notebook(tmp_path, monkeypatch, failing_notebook):
+    monkeypatch.setattr(runner, "AUDIT_NOTEBOOK", failing_notebook("figures disagree"))
     outcome = runner.run_report(ROOT / "params" / "hengnan_2019.yaml", tmp_path / "reports")
     assert outcome.exit_code == 2
     assert "figures disagree" in outcome.error
