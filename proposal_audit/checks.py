@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .figures import PARTITION_LEVELS, TOTAL, Figure, Figures, Kind, Level
+from .figures import BASE_KINDS, PARTITION_LEVELS, SUM_KINDS, TOTAL, Figure, Figures, Kind, Level
 from .results import Cause, CheckResult, Policy, Severity, Status, Text
 from .rounding import (
     MODE_NAMES_ZH,
@@ -230,7 +230,7 @@ def check_combined_satisfaction(figs: Figures, policy: Policy) -> list[CheckResu
 def check_stated_sums(figs: Figures, policy: Policy) -> list[CheckResult]:
     """A stated sum ("两项合计为82.5%", "解决和正在解决的3096件") against its terms."""
     out: list[CheckResult] = []
-    for s in figs.of_kind(Kind.SUM):
+    for s in (f for f in figs if f.kind in SUM_KINDS):
         parts = [figs.get(k) for k in s.parts]
         terms = [p for p in parts if p is not None]
         keys = (s.key, *s.parts)
@@ -342,14 +342,14 @@ def _implied_count(fig: Figure, figs: Figures) -> tuple[int | None, str]:
         ]
         if len(parts) >= 2 and all(p.count is not None for p in parts):
             return sum(p.count or 0 for p in parts), "满意+基本满意 satisfied + basic"
-    if fig.kind is Kind.SUM and fig.parts:
+    if fig.kind in SUM_KINDS and fig.parts:
         parts = [figs.get(k) for k in fig.parts]
         if all(p is not None and p.count is not None for p in parts):
             return sum(p.count or 0 for p in parts if p), "分项之和 sum of parts"
     return None, ""
 
 
-_BASE_KINDS = (Kind.TOTAL, Kind.BASE, Kind.HANDLED, Kind.TOPIC, Kind.SUM)
+_BASE_KINDS = (*BASE_KINDS, Kind.HANDLED, Kind.TOPIC, *SUM_KINDS)
 
 
 def _candidate_bases(fig: Figure, figs: Figures, n: int) -> list[tuple[int, str]]:
@@ -613,12 +613,12 @@ def _share_result(
 
 def _related_shares(fig: Figure, figs: Figures) -> tuple[Figure, ...]:
     """Shares that must come from one base with `fig`: its set, and stated sums over the set."""
-    if fig.kind is Kind.SUM:
+    if fig.kind in SUM_KINDS:
         group = [fig, *filter(None, map(figs.get, fig.parts))]
     else:
         group = list(next((s.members for s in percent_sets(figs) if fig in s.members), (fig,)))
     keys = {g.key for g in group}
-    group += [f for f in figs.of_kind(Kind.SUM) if f not in group and keys & set(f.parts)]
+    group += [f for f in figs if f.kind in SUM_KINDS and f not in group and keys & set(f.parts)]
     return tuple(group)
 
 

@@ -41,7 +41,7 @@ _SCORED = {
     "reply_rate",
     "class",
     "satisfaction",
-    "sum",
+    "stated_sum",
     "topic",
     "rate",
     "units",
@@ -89,7 +89,7 @@ def gold_figures(data: dict[str, Any]) -> Counter[Key]:
         if f"class_{letter}" in data or f"class_{letter}_pct" in data:
             add("class", str(i), data.get(f"class_{letter}"), data.get(f"class_{letter}_pct"))
     if "class_a_plus_b" in data:
-        add("sum", "", data["class_a_plus_b"], data.get("class_a_plus_b_pct"))
+        add("stated_sum", "", data["class_a_plus_b"], data.get("class_a_plus_b_pct"))
     if not any(k.startswith("class_") for k in data) and isinstance(data.get("other_classes"), dict):
         rank = 0
         extra_rank = 0
@@ -98,7 +98,7 @@ def gold_figures(data: dict[str, Any]) -> Counter[Key]:
                 rank += 1
                 add("class", str(rank), v.get("count"), v.get("pct"))
             elif name.endswith("_pct"):
-                add("sum", "", None, v)
+                add("stated_sum", "", None, v)
             elif isinstance(v, int):
                 extra_rank += 1
                 add("class", str(extra_rank), v, None)
@@ -121,7 +121,7 @@ def gold_figures(data: dict[str, Any]) -> Counter[Key]:
             name = dim[: -len("_pct")]
             level = "very_satisfied" if name.startswith("非常") else "satisfied"
             if "合计" in name or "合計" in name:
-                add("sum", "", None, v)
+                add("stated_sum", "", None, v)
             else:
                 add("satisfaction", level, None, v)
     for key in (

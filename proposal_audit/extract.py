@@ -324,7 +324,7 @@ class _Reader:
     def _rate(self, span, s, label, pct, p_span, start, end) -> None:  # noqa: ANN001
         label = label[-10:]  # "2020年区政府承办政协提案办理满意率" → "政协提案办理满意率"
         if _COMBINED_CLASS.search(label):  # "采纳和部分采纳率达88.9%": classes 1 and 2 together
-            item = _Item(Kind.SUM, _clean_label(label), start, end, span, pct=pct, pct_span=p_span, combined=True)
+            item = _Item(Kind.STATED_SUM, _clean_label(label), start, end, span, pct=pct, pct_span=p_span, combined=True)
             item.extra["ranks"] = (1, 2)
             self.items.append(item)
             return
@@ -376,7 +376,7 @@ class _Reader:
             m = re.search(r"([两二三四])项合计|合计", clause)
             if m:
                 n = {"两": 2, "二": 2, "三": 3, "四": 4}.get(m.group(1) or "", 2)
-                add(common(Kind.SUM, _clean_label(clause) or "合计", extra={"n_parts": n}))
+                add(common(Kind.STATED_SUM, _clean_label(clause) or "合计", extra={"n_parts": n}))
                 return
         if unit == "人次":
             if re.search(r"沟通|联系|走访|见面|座谈|面商|电话|联络", clause):
@@ -713,7 +713,7 @@ class _Reader:
             if it.kind is Kind.CLASS and it.combined:
                 separate = {o.rank for o in items if o.kind is Kind.CLASS and not o.combined}
                 if {1, 2} <= separate:
-                    it.kind = Kind.SUM
+                    it.kind = Kind.STATED_SUM
                     it.extra["ranks"] = (1, 2)
                 else:
                     it.rank = 1
@@ -799,7 +799,7 @@ class _Reader:
     def _sums(self, items: list[_Item]) -> None:
         """Resolve the parts of stated sums once every figure has its key."""
         self._assign_keys(items)
-        for it in [i for i in items if i.kind is Kind.SUM]:  # a copy: unresolved sums leave `items`
+        for it in [i for i in items if i.kind is Kind.STATED_SUM]:  # a copy: unresolved sums leave `items`
             if "ranks" in it.extra:
                 classes = [
                     o for o in items if o.kind is Kind.CLASS and o.rank in it.extra["ranks"] and o.base == it.base
@@ -809,7 +809,7 @@ class _Reader:
                 parts = [o for o in classes if o.dimension == group]
             else:
                 before = [
-                    o for o in items if o.end <= it.start and o.sentence == it.sentence and o.kind is not Kind.SUM
+                    o for o in items if o.end <= it.start and o.sentence == it.sentence and o.kind is not Kind.STATED_SUM
                 ]
                 parts = before[-it.extra.get("n_parts", 2) :]
             it.parts = tuple(o.key for o in parts)
@@ -830,7 +830,7 @@ class _Reader:
             else:
                 prefix = {
                     Kind.CLASS: "class",
-                    Kind.SUM: "sum",
+                    Kind.STATED_SUM: "sum",
                     Kind.TOPIC: "topic",
                     Kind.RATE: "rate",
                     Kind.BASE: "base",

@@ -23,6 +23,7 @@ from .schema import read_yaml, validate
 
 __all__ = [
     "Kind",
+    "Certainty",
     "Level",
     "Provenance",
     "Figure",
@@ -31,23 +32,49 @@ __all__ = [
     "load_figures",
     "figures_from_data",
     "TOTAL",
+    "BASE_KINDS",
+    "SUM_KINDS",
+    "RATE_KINDS",
 ]
 
 TOTAL = "total"
 
 
 class Kind(StrEnum):
-    TOTAL = "total"  # the proposals the report is about (共接办/交办/立案 N件)
-    BASE = "base"  # another stated base: submitted, at session, feedback forms returned, ...
-    HANDLED = "handled"  # 办结/办复 N件
-    REPLY_RATE = "reply_rate"  # 办复率/答复率 N%
-    CLASS = "class"  # an outcome class (A/B/C/D, 甲/乙/丙, 已落实, 采纳, ...)
-    SATISFACTION = "satisfaction"  # one satisfaction level
-    SUM = "sum"  # a stated sum of other figures (两项合计, 解决和正在解决的 N件)
-    TOPIC = "topic"  # a topic breakdown row (城建环保 69件 41.57%)
-    RATE = "rate"  # another rate: communication, face to face, filing, ...
+    """What a figure is. The names are those of the corpus readings (data/corpus/README.md)."""
+
+    TOTAL = "total"  # the proposals the report is about: the base of the class shares (共接办/交办/立案 N件)
+    SUBMITTED = "submitted"  # the larger 收到/提交 count when a different total is the base
+    BASE = "base"  # another stated base: at session, a sub-batch, a table's 合计 row, ...
+    SATISFACTION_BASE = "satisfaction_base"  # feedback forms returned / items rated, when not the total
+    HANDLED = "handled"  # 办结/办复 N件; 办结率 is handled with a pct
+    REPLY_RATE = "reply_rate"  # 办复率/答复率/回复率 N%
     UNITS = "units"  # handling units (承办单位)
+    CLASS = "class"  # an outcome class (A/B/C/D, 甲/乙/丙, 已落实, 采纳, ...), with its rank
+    CLASS_COMBINED = "class_combined"  # a lump of classes (采纳率, 已解决和正在解决), with `ranks`
+    SATISFACTION = "satisfaction"  # one satisfaction level
+    STATED_SUM = "stated_sum"  # a sum the text states outright (两项合计为82.5%), with `parts`
+    TOPIC = "topic"  # a topic or proposer breakdown row (城建环保 69件 41.57%)
+    FILING_RATE = "filing_rate"  # 立案率
+    FACE_TO_FACE_RATE = "face_to_face_rate"  # 见面率 / 面商率 / 面办率
+    COMMUNICATION_RATE = "communication_rate"  # 沟通率
+    RATE = "rate"  # another rate
     CONTACTS = "contacts"  # contacts with deputies (人次)
+
+
+# Kinds that state a population other figures can be shares of, and kinds that sum other figures.
+BASE_KINDS = (Kind.TOTAL, Kind.SUBMITTED, Kind.BASE, Kind.SATISFACTION_BASE)
+SUM_KINDS = (Kind.CLASS_COMBINED, Kind.STATED_SUM)
+RATE_KINDS = (Kind.FILING_RATE, Kind.FACE_TO_FACE_RATE, Kind.COMMUNICATION_RATE, Kind.RATE)
+# Older figures files wrote `sum` for a stated sum.
+KIND_ALIASES = {"sum": Kind.STATED_SUM.value}
+
+
+class Certainty(StrEnum):
+    """How sure the reading of a figure is. A check on an ambiguous figure is not decidable, never a fail."""
+
+    SURE = "sure"  # the text says it unambiguously (or a person typed or confirmed it)
+    AMBIGUOUS = "ambiguous"  # another reading is possible: see `alternatives`; ask the user to confirm
 
 
 class Level(StrEnum):
@@ -108,6 +135,15 @@ class Figure:
     dimension: str = ""
     parts: tuple[str, ...] = ()
     provenance: Provenance = field(default_factory=Provenance)
+    ranks: tuple[int, ...] = ()  # the classes a class_combined figure lumps together
+    scope: str = ""  # "" for the report's main scope; else e.g. "上年", "2003", "州人大", "会议期间"
+    certainty: Certainty = Certainty.SURE
+    alternatives: tuple[str, ...] = ()  # other readings the text allows, in words (Chinese, English)
+    evidence: tuple[str, ...] = ()  # what decided the reading
+
+    @property
+    def is_ambiguous(self) -> bool:
+        return self.certainty is Certainty.AMBIGUOUS
 
     @property
     def display_label(self) -> str:
@@ -182,7 +218,16 @@ class _Entry(BaseModel):
     level: Level | None = None
     dimension: str = ""
     parts: list[str] = []
+    ranks: list[int] = []
+    scope: str = ""
+    certainty: Certainty = Certainty.SURE
+    alternatives: list[str] = []
     quote: str = ""  # the words of the report the figure was read from
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind_alias(cls, v: object) -> object:
+        return KIND_ALIASES.get(v, v) if isinstance(v, str) else v
 
     @field_validator("pct")
     @classmethod
@@ -207,12 +252,14 @@ class _File(BaseModel):
 def _default_key(e: _Entry) -> str:
     if e.key:
         return e.key
-    if e.kind in (Kind.TOTAL, Kind.HANDLED, Kind.REPLY_RATE, Kind.UNITS, Kind.CONTACTS):
+    if e.kind in (Kind.TOTAL, Kind.SUBMITTED, Kind.HANDLED, Kind.REPLY_RATE, Kind.UNITS, Kind.CONTACTS) or (
+        e.kind in RATE_KINDS and e.kind is not Kind.RATE and not e.label
+    ):
         return e.kind.value
     if e.kind is Kind.SATISFACTION:
         return ".".join(p for p in ("sat", e.dimension, e.level.value if e.level else e.label) if p)
-    prefix = {Kind.CLASS: "class", Kind.SUM: "sum", Kind.TOPIC: "topic", Kind.RATE: "rate"}
-    return f"{prefix.get(e.kind, e.kind.value)}.{e.label}"
+    prefix = {Kind.CLASS: "class", Kind.STATED_SUM: "sum", Kind.CLASS_COMBINED: "sum", Kind.TOPIC: "topic"}
+    return f"{prefix.get(e.kind, e.kind.value)}.{e.label or '+'.join(map(str, e.ranks))}"
 
 
 def _entry_problems(entries: list[_Entry], keys: list[str]) -> list[tuple[str, str]]:
@@ -228,10 +275,12 @@ def _entry_problems(entries: list[_Entry], keys: list[str]) -> list[tuple[str, s
             problems.append((where, "分类缺少 rank rank is required for a class (1 = solved)"))
         if e.kind is Kind.SATISFACTION and e.level is None:
             problems.append((where, "满意度缺少 level level is required for satisfaction"))
-        if e.kind is Kind.BASE and not e.key:
+        if e.kind in (Kind.BASE, Kind.SATISFACTION_BASE) and not e.key:
             problems.append((where, "基数须有 key a base needs a key other figures can name"))
-        if e.kind is Kind.SUM and not e.parts:
+        if e.kind is Kind.STATED_SUM and not e.parts:
             problems.append((where, "合计须列出 parts a sum needs the keys of its parts"))
+        if e.kind is Kind.CLASS_COMBINED and not (e.parts or e.ranks):
+            problems.append((where, "合并分类须列出 ranks a class_combined figure needs the ranks it lumps"))
         if e.count is None and e.pct is None:
             problems.append((where, "须有 count 或 pct a figure needs a count or a pct"))
         for ref in [*([e.base] if e.base else []), *e.parts]:
@@ -240,6 +289,17 @@ def _entry_problems(entries: list[_Entry], keys: list[str]) -> list[tuple[str, s
     if TOTAL not in known:
         problems.append(("figures", "缺少总数 no figure of kind 'total'"))
     return problems
+
+
+def _parts_of_ranks(e: _Entry, entries: list[_Entry], keys: list[str]) -> tuple[str, ...]:
+    """The keys of the classes a class_combined figure lumps (same base and breakdown)."""
+    if e.kind is not Kind.CLASS_COMBINED or not e.ranks:
+        return ()
+    return tuple(
+        k
+        for o, k in zip(entries, keys, strict=True)
+        if o.kind is Kind.CLASS and o.rank in e.ranks and o.base == e.base and o.dimension == e.dimension
+    )
 
 
 def load_figures(path: str | Path) -> Figures:
@@ -267,8 +327,12 @@ def figures_from_data(raw: object, path: str | Path = "<figures>") -> Figures:
             rank=e.rank,
             level=e.level,
             dimension=e.dimension,
-            parts=tuple(e.parts),
+            parts=tuple(e.parts) or _parts_of_ranks(e, data.figures, keys),
             provenance=Provenance(origin="hand", text=e.quote, sentence=e.quote),
+            ranks=tuple(e.ranks),
+            scope=e.scope,
+            certainty=e.certainty,
+            alternatives=tuple(e.alternatives),
         )
         for e, key in zip(data.figures, keys, strict=True)
     )

@@ -64,7 +64,7 @@ def _frame(rows: list[dict[str, object]], names: list[str], language: str) -> pd
 
 def _base_text(fig: Figure, result: AuditResult) -> str:
     base = result.figures.base_of(fig)
-    if fig.pct is None and fig.kind.value not in ("class", "satisfaction", "topic", "sum"):
+    if fig.pct is None and fig.kind.value not in ("class", "satisfaction", "topic", "stated_sum", "class_combined"):
         return ""
     return f"{base.display_label} {base.count}" if base is not None and base.count is not None else ""
 

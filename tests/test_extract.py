@@ -74,14 +74,14 @@ CASES = [
     (
         "a combined class is a sum when its parts are given too",
         "代表共提出建议1000件,已解决和正在解决的900件,占90%,其中已解决或基本解决的300件,正在解决的600件;留作参考的100件。",
-        [("total", "", 1000, None), ("sum", "", 900, "90"), ("class", "1", 300, None), ("class", "2", 600, None),
+        [("total", "", 1000, None), ("stated_sum", "", 900, "90"), ("class", "1", 300, None), ("class", "2", 600, None),
          ("class", "4", 100, None)],
     ),
     (
         "a stated sum of two shares",
         "共立案100件。委员对办理工作非常满意的占50.5%,满意的占40.1%,两项合计为90.6%。",
         [("total", "", 100, None), ("satisfaction", "very_satisfied", None, "50.5"), ("satisfaction", "satisfied", None, "40.1"),
-         ("sum", "", None, "90.6")],
+         ("stated_sum", "", None, "90.6")],
     ),
     (
         "topics with counts and shares",
