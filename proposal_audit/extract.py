@@ -324,7 +324,9 @@ class _Reader:
     def _rate(self, span, s, label, pct, p_span, start, end) -> None:  # noqa: ANN001
         label = label[-10:]  # "2020年区政府承办政协提案办理满意率" → "政协提案办理满意率"
         if _COMBINED_CLASS.search(label):  # "采纳和部分采纳率达88.9%": classes 1 and 2 together
-            item = _Item(Kind.STATED_SUM, _clean_label(label), start, end, span, pct=pct, pct_span=p_span, combined=True)
+            item = _Item(
+                Kind.STATED_SUM, _clean_label(label), start, end, span, pct=pct, pct_span=p_span, combined=True
+            )
             item.extra["ranks"] = (1, 2)
             self.items.append(item)
             return
@@ -809,7 +811,9 @@ class _Reader:
                 parts = [o for o in classes if o.dimension == group]
             else:
                 before = [
-                    o for o in items if o.end <= it.start and o.sentence == it.sentence and o.kind is not Kind.STATED_SUM
+                    o
+                    for o in items
+                    if o.end <= it.start and o.sentence == it.sentence and o.kind is not Kind.STATED_SUM
                 ]
                 parts = before[-it.extra.get("n_parts", 2) :]
             it.parts = tuple(o.key for o in parts)
