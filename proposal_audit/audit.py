@@ -10,12 +10,13 @@ from pathlib import Path
 from .checks import run_checks
 from .compare import compare_figures
 from .documents import Document, read_document
-from .extract import Unparsed, extract
 from .figures import Figures, ReportMeta, load_figures
 from .gaps import GapAnalysis, analyse_gaps
 from .integrity import check_text, infer_body
 from .params import Params
 from .paths import relative, resolve
+from .reading import Unparsed
+from .reading import read as extract
 from .results import Category, Cause, CheckResult, Policy, Severity, Status, Text, sort_worst_first, worst_status
 
 __all__ = ["AuditResult", "audit", "audit_document", "audit_params"]
@@ -133,7 +134,7 @@ def audit_document(
             CheckResult(
                 "source.total",
                 Text("原文中读不到建议总数", "no total number of proposals read from the document"),
-                Status.FAIL,
+                Status.UNDECIDABLE,  # the reading could not find it: ask, do not accuse the report
                 Severity.MAJOR,
                 Text(
                     "未能读出总件数,几乎所有检查都无从进行:请核对原文,或手工录入数字(figures 文件)",

@@ -235,7 +235,7 @@ def check_stated_sums(figs: Figures, policy: Policy) -> list[CheckResult]:
         terms = [p for p in parts if p is not None]
         keys = (s.key, *s.parts)
         title = Text(f"文中合计“{_name(s)}”", f"stated sum '{_name(s)}'")
-        if s.count is not None and all(p.count is not None for p in terms):
+        if s.count is not None and terms and all(p.count is not None for p in terms):
             total = sum(p.count or 0 for p in terms)
             ok = total == s.count
             expr = "+".join(str(p.count) for p in terms)
@@ -253,7 +253,7 @@ def check_stated_sums(figs: Figures, policy: Policy) -> list[CheckResult]:
                 )
             )
         pcts = [p.pct for p in terms if p.pct is not None]
-        if s.pct is not None and len(pcts) == len(terms):
+        if s.pct is not None and terms and len(pcts) == len(terms):
             out.append(_stated_sum_pct(s, terms, pcts, figs, policy, title, keys))
     return out
 
@@ -330,6 +330,10 @@ def _implied_count(fig: Figure, figs: Figures) -> tuple[int | None, str]:
     """The count a percentage without its own count stands for, when other figures give it."""
     if fig.count is not None:
         return fig.count, ""
+    if fig.kind is Kind.FILING_RATE and fig.base:
+        total = figs.total  # 立案率: the filed count (the total) over what was submitted
+        if total is not None and total.count is not None and total is not figs.base_of(fig):
+            return total.count, "立案件数 filed"
     if fig.kind is Kind.REPLY_RATE:
         handled = figs.get("handled")
         if handled is not None and handled.count is not None:

@@ -83,8 +83,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
     import shutil
 
     from .documents import read_document
-    from .extract import extract
     from .paths import PARAMS_DIR, ROOT, relative
+    from .reading import read as extract
 
     source = Path(args.document)
     doc = read_document(source)  # refuses unreadable documents before anything is written
@@ -172,48 +172,70 @@ def _audit_file(name: str, policy):  # noqa: ANN001, ANN202 - a Policy, an Audit
     return audit_document(name, policy, Path(name).stem)
 
 
+def _reading_json(name: str, reading) -> dict:  # noqa: ANN001 - a reading.Reading
+    from .export import SCHEMA_VERSION, figures_json
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "document": name,
+        "figures": figures_json(reading.figures),
+        "scopes": [
+            {
+                "label": s.label,
+                "main": s.main,
+                "figures": figures_json(s.figures),
+                "decisions": [
+                    {"question": d.question, "chosen": d.chosen, "runner_up": d.runner_up, "decided_by": d.decided_by}
+                    for d in s.decisions
+                ],
+            }
+            for s in reading.scopes
+        ],
+        "unplaced": [
+            {"text": u.text, "span": list(u.span), "sentence": u.sentence, "reason": u.reason} for u in reading.unparsed
+        ],
+        "ignored": [{"text": i.text, "span": list(i.span), "reason": i.reason} for i in reading.ignored],
+    }
+
+
+def _figure_line(f) -> str:  # noqa: ANN001 - a Figure
+    what = (
+        f.level.value if f.level else (f"rank {f.rank}" if f.rank else ("+".join(map(str, f.ranks)) if f.ranks else ""))
+    )
+    nums = " ".join(x for x in (str(f.count) if f.count is not None else "", f"{f.pct.text}%" if f.pct else "") if x)
+    span = f"{f.provenance.span[0]}–{f.provenance.span[1]}" if f.provenance.span else ""
+    ask = " ?? 请确认 confirm: " + "; ".join(f.alternatives) if f.is_ambiguous else ""
+    label = f.display_label[:16]
+    return f"  {f.kind.value:<18} {label:<16} {what:<20} {nums:<14} [{span}] {f.provenance.text[:50]}{ask}"
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
-    """Print the figures read from each document, with the words and position each came from."""
+    """Print the figures read from each document, scope by scope, with the words and position of each."""
     import time
 
     from .documents import read_document
-    from .export import SCHEMA_VERSION, figures_json
-    from .extract import extract
+    from .reading import read
 
     worst = 0
     payload = []
     for name in args.files:
         started = time.perf_counter()
-        extraction = _guarded(name, lambda n: extract(read_document(n)), name)
-        if extraction is None:
+        reading = _guarded(name, lambda n: read(read_document(n)), name)
+        if reading is None:
             worst = 2
             continue
         seconds = time.perf_counter() - started
-        figs = extraction.figures
         if args.json:
-            payload.append(
-                {
-                    "schema_version": SCHEMA_VERSION,
-                    "document": name,
-                    "figures": figures_json(figs),
-                    "unplaced": [
-                        {"text": u.text, "span": list(u.span), "sentence": u.sentence, "reason": u.reason}
-                        for u in extraction.unparsed
-                    ],
-                }
-            )
+            payload.append(_reading_json(name, reading))
             continue
-        n_figs, n_un = len(figs.figures), len(extraction.unparsed)
+        n_figs, n_un = len(reading.figures.figures), len(reading.unparsed)
         print(f"== {name}: {n_figs} 个数字 figures, {n_un} 个未归类 unplaced ({seconds * 1000:.0f} ms)")
-        for f in figs:
-            what = f.level.value if f.level else (f"rank {f.rank}" if f.rank else "")
-            nums = " ".join(
-                x for x in (str(f.count) if f.count is not None else "", f"{f.pct.text}%" if f.pct else "") if x
-            )
-            span = f"{f.provenance.span[0]}–{f.provenance.span[1]}" if f.provenance.span else ""
-            label = f.display_label[:16]
-            print(f"  {f.kind.value:<12} {label:<16} {what:<20} {nums:<14} [{span}] {f.provenance.text[:50]}")
-        for u in extraction.unparsed:
+        for scope in reading.scopes:
+            if not scope.main:
+                print(f"  -- 另一部分 other scope: {scope.label} (不参与审查 not audited)")
+            for f in scope.figures:
+                print(_figure_line(f))
+        for u in reading.unparsed:
             print(f"  ?? {u.text:<10} [{u.span[0]}–{u.span[1]}] {u.reason}: {u.sentence[:50]}")
     if args.json:
         print(json.dumps(payload if len(payload) != 1 else payload[0], ensure_ascii=False, indent=2))

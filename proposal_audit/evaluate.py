@@ -1,17 +1,24 @@
-"""Measuring extraction against the hand-read figures of the corpus (`make eval`).
+"""Measuring the reader against hand readings of real reports (`make eval`).
 
-A corpus report `data/corpus/NN_slug.txt` comes with `NN_slug.yaml`, a person's reading of its
-figures in an ad-hoc layout (class_a, class_a_pct, satisfied, other_classes, ...). `gold_figures`
-turns that reading into comparable tuples; a figure counts as found when its kind, rank or level,
-count and printed percentage all match. Fields of the reading that are not figures of the model
-(dates, deadlines, sub-bodies' splits) are not scored.
+A corpus folder holds `NN_slug.txt` (the report as published) and `NN_slug.yaml` (a person's reading of
+it, in the format of data/corpus/README.md: figures with kind/rank/level/count/pct, findings, clean
+relations). For every report this prints:
 
-The same run compares the findings: the arithmetic findings of the audit of the extracted figures
-against those of the hand-entered figures file (data/figures/corpus/NN_slug.yaml).
+- figure recall and precision on the core kinds (total, handled, reply_rate, units, class,
+  satisfaction). A figure matches when its kind, rank or level, count and printed percentage all agree.
+  Recall counts the required figures of the reading; precision counts every core figure read, and one
+  that matches an `optional` figure of the reading is correct, not noise;
+- the required findings found with the right cause, found with another cause, or missed;
+- false fails: `fail` verdicts that no finding of the reading (required or optional) accounts for —
+  the verdicts a committee member would be told and that are not true.
+
+`python -m proposal_audit.evaluate [DIR ...]` measures other folders in the same format.
 """
 
 from __future__ import annotations
 
+import re
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -20,247 +27,302 @@ from typing import Any
 
 import yaml
 
-from .audit import AuditResult, audit
-from .documents import read_document
-from .extract import extract
-from .figures import Figure, Figures, Kind, load_figures
+from .audit import AuditResult, audit_document
+from .figures import Figure
 from .paths import ROOT
-from .results import Category
+from .results import CheckResult, Status
 
-__all__ = ["Key", "gold_figures", "figure_key", "ReportScore", "evaluate_corpus", "finding_signatures"]
+__all__ = [
+    "CORE_KINDS",
+    "Key",
+    "gold_key",
+    "figure_key",
+    "FindingMatch",
+    "ReportScore",
+    "score_report",
+    "evaluate_folder",
+    "main",
+]
+
+CORPUS = ROOT / "data" / "corpus"
+CORE_KINDS = ("total", "handled", "reply_rate", "units", "class", "satisfaction")
 
 Key = tuple[str, str, int | None, str | None]  # (kind, rank or level, count, printed pct)
 
-CORPUS = ROOT / "data" / "corpus"
-HAND = ROOT / "data" / "figures" / "corpus"
-
-_SCORED = {
-    "total",
-    "base",
-    "handled",
-    "reply_rate",
-    "class",
-    "satisfaction",
-    "stated_sum",
-    "topic",
-    "rate",
-    "units",
-    "contacts",
+# A finding type of the readings → the causes of our results that state it.
+FINDING_CAUSES: dict[str, tuple[str, ...]] = {
+    "pct_inconsistent": ("other_base", "misrounded", "unreachable", "truncation", "ceiling"),
+    "unreachable_pct": ("unreachable", "other_base"),
+    "truncated_pct": ("truncation",),
+    "forced_sum_100": ("forced_to_100",),
+    "sum_mismatch": ("parts_do_not_add_up",),
+    "stated_sum_wrong": ("wrong_stated_sum",),
+    "placeholder": ("text_defect",),
+    "label_slip": ("text_defect",),
+    "other": (),
 }
-_LEVEL_KEYS = {
-    "satisfied": "satisfied",
-    "basically_satisfied": "basically_satisfied",
-    "very_satisfied": "very_satisfied",
-    "satisfied_or_basic": "satisfied_or_basic",
+# Which of our checks can state a text finding of the readings.
+TEXT_CHECKS = {"placeholder": ("text.template_tokens",), "label_slip": ("text.body_labels",)}
+# The cause a required finding must be found with, to count as "found with its cause".
+RIGHT_CAUSE = {
+    "pct_inconsistent": ("other_base", "misrounded"),
+    "unreachable_pct": ("unreachable", "other_base"),
+    "truncated_pct": ("truncation",),
+    "forced_sum_100": ("forced_to_100",),
+    "sum_mismatch": ("parts_do_not_add_up",),
+    "stated_sum_wrong": ("wrong_stated_sum",),
+    "placeholder": ("text_defect",),
+    "label_slip": ("text_defect",),
 }
 
 
-def _pct(value: Any) -> str | None:
-    return None if value is None else str(value)
+def _qual(kind: str, rank: Any, level: Any, ranks: Any = None) -> str:
+    if kind == "class":
+        return str(rank) if rank is not None else ""
+    if kind == "class_combined" and ranks:
+        return "+".join(map(str, ranks))
+    return str(level) if level else ""
+
+
+def gold_key(entry: dict[str, Any]) -> Key:
+    pct = entry.get("pct")
+    return (
+        str(entry["kind"]),
+        _qual(str(entry["kind"]), entry.get("rank"), entry.get("level"), entry.get("ranks")),
+        entry.get("count"),
+        None if pct is None else str(pct),
+    )
 
 
 def figure_key(f: Figure) -> Key:
-    qual = str(f.rank) if f.kind is Kind.CLASS else (f.level.value if f.level else "")
-    return (f.kind.value, qual, f.count, f.pct.text if f.pct else None)
-
-
-def gold_figures(data: dict[str, Any]) -> Counter[Key]:
-    """The hand-read figures of one corpus YAML as comparable keys."""
-    g: Counter[Key] = Counter()
-
-    def add(kind: str, qual: str = "", count: int | None = None, pct: Any = None) -> None:
-        g[(kind, qual, count, _pct(pct))] += 1
-
-    for k in ("total", "handled", "units", "contacts"):
-        if k in data:
-            add(k, count=data[k])
-    if "reply_rate_pct" in data:
-        add("reply_rate", pct=data["reply_rate_pct"])
-    for k, label in (
-        ("submitted", "base"),
-        ("proposed_total", "base"),
-        ("feedback_count", "base"),
-        ("feedback_forms", "base"),
-        ("at_session", "base"),
-    ):
-        if k in data:
-            add(label, count=data[k])
-    for i, letter in enumerate("abcd", 1):
-        if f"class_{letter}" in data or f"class_{letter}_pct" in data:
-            add("class", str(i), data.get(f"class_{letter}"), data.get(f"class_{letter}_pct"))
-    if "class_a_plus_b" in data:
-        add("stated_sum", "", data["class_a_plus_b"], data.get("class_a_plus_b_pct"))
-    if not any(k.startswith("class_") for k in data) and isinstance(data.get("other_classes"), dict):
-        rank = 0
-        extra_rank = 0
-        for name, v in data["other_classes"].items():
-            if isinstance(v, dict):
-                rank += 1
-                add("class", str(rank), v.get("count"), v.get("pct"))
-            elif name.endswith("_pct"):
-                add("stated_sum", "", None, v)
-            elif isinstance(v, int):
-                extra_rank += 1
-                add("class", str(extra_rank), v, None)
-    sat_pairs = (("satisfied", "satisfied"), ("basically_satisfied", "basically_satisfied"))
-    for k, level in sat_pairs:
-        if k in data or f"{k}_pct" in data:
-            add("satisfaction", level, data.get(k), data.get(f"{k}_pct"))
-    combined_count = data.get("satisfied_or_basic", data.get("satisfied_or_basic_work"))
-    if "combined_satisfaction_pct" in data or combined_count is not None:
-        add("satisfaction", "satisfied_or_basic", combined_count, data.get("combined_satisfaction_pct"))
-    if "satisfied_or_basic_result" in data:
-        other = data.get("other_satisfaction", {})
-        add("satisfaction", "satisfied_or_basic", data["satisfied_or_basic_result"], other.get("办理结果满意率_pct"))
-    for dim, v in (data.get("other_satisfaction") or {}).items():
-        if isinstance(v, dict):
-            for k, level in sat_pairs:
-                if k in v:
-                    add("satisfaction", level, v.get(k), v.get(f"{k}_pct"))
-        elif dim.endswith("_pct") and not dim.startswith("办理结果满意率"):
-            name = dim[: -len("_pct")]
-            level = "very_satisfied" if name.startswith("非常") else "satisfied"
-            if "合计" in name or "合計" in name:
-                add("stated_sum", "", None, v)
-            else:
-                add("satisfaction", level, None, v)
-    for key in (
-        "topic_categories",
-        "topic_categories_top3",
-        "topic_largest",
-        "member_vs_collective",
-        "proposer_breakdown",
-    ):
-        for v in (data.get(key) or {}).values():
-            count, pct = (list(v) + [None])[:2] if isinstance(v, list) else (v, None)
-            add("topic", "", count, pct)
-    for key, kind in (
-        ("communication_rate_pct", "rate"),
-        ("face_to_face_rate_pct", "rate"),
-        ("filing_rate_pct", "rate"),
-    ):
-        if key in data:
-            add(kind, pct=data[key])
-    if "total_share_pct" in data:
-        add("rate", "", data.get("total"), data["total_share_pct"])
-    if isinstance(data.get("subset_党群政法系统"), dict):
-        sub = data["subset_党群政法系统"]
-        add("base", "", sub.get("total"))
-        for i, letter in enumerate("ab", 1):
-            if f"class_{letter}" in sub:
-                add("class", str(i), sub[f"class_{letter}"], sub.get(f"class_{letter}_pct"))
-    follow = data.get("previous_year_followup")
-    if isinstance(follow, dict):
-        add("base", "", follow.get("B类件"))
-        add("class", "1", follow.get("已经解决或基本解决"), follow.get("pct"))
-    return g
-
-
-def finding_signatures(result: AuditResult) -> Counter[tuple[str, str]]:
-    """Arithmetic findings as (cause, printed value): comparable across two audits of one report."""
-    return Counter(
-        (r.cause.value if r.cause else r.status.value, r.observed)
-        for r in result.results
-        if r.category is Category.ARITHMETIC and r.is_finding
+    return (
+        f.kind.value,
+        _qual(f.kind.value, f.rank, f.level.value if f.level else None, f.ranks),
+        f.count,
+        f.pct.text if f.pct else None,
     )
+
+
+@dataclass(frozen=True)
+class FindingMatch:
+    """One finding of the reading and what the audit said about it."""
+
+    type: str
+    about: str
+    optional: bool
+    status: str  # "found" (right cause), "other cause", "missed"
+    by: str = ""  # the check that found it
 
 
 @dataclass(frozen=True)
 class ReportScore:
     name: str
-    gold: int
-    extracted: int
-    matched: int
+    required: int  # required core figures in the reading
+    read: int  # core figures read
+    matched_required: int
+    matched_read: int  # figures read that match a required or optional figure
     missed: tuple[Key, ...]
     spurious: tuple[Key, ...]
-    findings_expected: tuple[tuple[str, str], ...]
-    findings_found: tuple[tuple[str, str], ...]
-    findings_missed: tuple[tuple[str, str], ...]
-    findings_extra: tuple[tuple[str, str], ...]
-    unparsed: int
+    findings: tuple[FindingMatch, ...]
+    false_fails: tuple[str, ...]  # check ids and what they said
+    ambiguous: int  # figures the reader marked as needing confirmation
     seconds: float
+    error: str = ""
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
+        return self.matched_required / self.required if self.required else 1.0
 
     @property
     def precision(self) -> float:
-        return self.matched / self.extracted if self.extracted else 1.0
+        return self.matched_read / self.read if self.read else 1.0
 
 
-def _score(name: str, gold: Counter[Key], figs: Figures) -> tuple[int, int, int, tuple[Key, ...], tuple[Key, ...]]:
-    got: Counter[Key] = Counter(figure_key(f) for f in figs if f.kind.value in _SCORED)
-    matched = got & gold
-    return (
-        sum(gold.values()),
-        sum(got.values()),
-        sum(matched.values()),
-        tuple((gold - got).elements()),
-        tuple((got - gold).elements()),
+def _printed_numbers(text: str) -> set[str]:
+    """Every number in a text, as printed (for tying a verdict to a finding's words)."""
+    return set(re.findall(r"\d+(?:\.\d+)?", text))
+
+
+def _result_numbers(r: CheckResult, result: AuditResult) -> set[str]:
+    nums = {r.observed} if r.observed else set()
+    for key in r.figures:
+        f = result.figures.get(key)
+        if f is not None:
+            if f.count is not None:
+                nums.add(str(f.count))
+            if f.pct is not None:
+                nums.add(f.pct.text)
+    return nums - {""}
+
+
+def _explains(finding: dict[str, Any], r: CheckResult, result: AuditResult) -> bool:
+    """Whether a verdict states this finding of the reading (same cause family and the same figure)."""
+    ftype = finding.get("type", "other")
+    about = str(finding.get("about", ""))
+    words = about + " " + str(finding.get("detail", ""))
+    if ftype in TEXT_CHECKS:
+        return r.check_id in TEXT_CHECKS[ftype]
+    causes = FINDING_CAUSES.get(ftype, ())
+    cause = r.cause.value if r.cause else ""
+    nums = _result_numbers(r, result)
+    if ftype == "other":  # a free-text finding: tied to the verdict by the figures it names
+        return bool(nums & _printed_numbers(about)) or len(nums & _printed_numbers(words)) >= 2
+    if cause not in causes:
+        # the same defect seen through another figure ("233 for 223": the share 24.97 fails too)
+        return len(nums & _printed_numbers(words)) >= 2
+    if ftype in ("sum_mismatch", "stated_sum_wrong"):
+        return bool(nums & _printed_numbers(words))
+    pcts = re.findall(r"(\d+(?:\.\d+)?)%", about) or re.findall(r"(\d+\.\d+)", about)
+    return bool(set(pcts) & nums)
+
+
+def _match_findings(reading: dict[str, Any], result: AuditResult) -> tuple[tuple[FindingMatch, ...], tuple[str, ...]]:
+    findings = reading.get("findings") or []
+    verdicts = [r for r in result.results if r.is_finding]
+    out: list[FindingMatch] = []
+    explained: set[int] = set()
+    for fd in findings:
+        hits = [r for r in verdicts if _explains(fd, r, result)]
+        explained.update(id(r) for r in hits)
+        right = [r for r in hits if (r.cause.value if r.cause else "") in RIGHT_CAUSE.get(fd.get("type"), ())]
+        status = "found" if right else ("other cause" if hits else "missed")
+        by = (right or hits)[0].check_id if hits else ""
+        out.append(
+            FindingMatch(fd.get("type", "other"), str(fd.get("about", "")), bool(fd.get("optional")), status, by)
+        )
+    false = tuple(
+        f"{r.check_id}: {r.message.en}" for r in result.results if r.status is Status.FAIL and id(r) not in explained
+    )
+    return tuple(out), false
+
+
+def score_report(txt: Path, reading: dict[str, Any]) -> ReportScore:
+    """Read one report, audit it, and compare both with its hand reading."""
+    from .reading import read_report
+
+    started = time.perf_counter()
+    try:
+        result = audit_document(txt)
+        rd = read_report(txt)
+    except Exception as exc:  # a crash on one report is a result of the evaluation, not its end
+        return ReportScore(txt.stem, 0, 0, 0, 0, (), (), (), (), 0, 0.0, error=f"{type(exc).__name__}: {exc}")
+    seconds = time.perf_counter() - started
+    figures = [f for f in rd.all_figures() if f.kind.value in CORE_KINDS]
+    got = Counter(figure_key(f) for f in figures)
+    gold = [g for g in reading.get("figures") or [] if g.get("kind") in CORE_KINDS]
+    required = Counter(gold_key(g) for g in gold if not g.get("optional"))
+    optional = Counter(gold_key(g) for g in gold if g.get("optional"))
+    matched_required = got & required
+    rest = got - matched_required
+    matched_optional = rest & optional
+    findings, false = _match_findings(reading, result)
+    return ReportScore(
+        name=txt.stem,
+        required=sum(required.values()),
+        read=sum(got.values()),
+        matched_required=sum(matched_required.values()),
+        matched_read=sum(matched_required.values()) + sum(matched_optional.values()),
+        missed=tuple(sorted((required - got).elements(), key=str)),
+        spurious=tuple(sorted((rest - matched_optional).elements(), key=str)),
+        findings=findings,
+        false_fails=false,
+        ambiguous=sum(1 for f in rd.all_figures() if f.is_ambiguous),
+        seconds=seconds,
     )
 
 
-def evaluate_corpus(corpus: Path = CORPUS, hand: Path = HAND) -> list[ReportScore]:
+def evaluate_folder(folder: Path = CORPUS) -> list[ReportScore]:
     scores = []
-    for txt in sorted(corpus.glob("*.txt")):
-        reading = txt.with_suffix(".yaml")
-        data = yaml.safe_load(reading.read_text(encoding="utf-8")) if reading.exists() else {}
-        started = time.perf_counter()
-        extraction = extract(read_document(txt))
-        result = audit(extraction.figures)
-        seconds = time.perf_counter() - started
-        gold = gold_figures(data)
-        g, e, m, missed, spurious = _score(txt.stem, gold, extraction.figures)
-        hand_file = hand / f"{txt.stem}.yaml"
-        expected = finding_signatures(audit(load_figures(hand_file))) if hand_file.exists() else Counter()
-        found = finding_signatures(result)
-        scores.append(
-            ReportScore(
-                txt.stem,
-                g,
-                e,
-                m,
-                missed,
-                spurious,
-                tuple(sorted(expected.elements())),
-                tuple(sorted((found & expected).elements())),
-                tuple(sorted((expected - found).elements())),
-                tuple(sorted((found - expected).elements())),
-                len(extraction.unparsed),
-                seconds,
-            )
-        )
+    for txt in sorted(folder.glob("*.txt")):
+        reading_file = txt.with_suffix(".yaml")
+        if not reading_file.exists():
+            continue
+        reading = yaml.safe_load(reading_file.read_text(encoding="utf-8")) or {}
+        scores.append(score_report(txt, reading))
     return scores
 
 
-def main() -> int:
-    scores = evaluate_corpus()
-    print(f"{'report':46} {'gold':>4} {'got':>4} {'ok':>4} {'recall':>6} {'prec':>6}  findings(found/expected, extra)")
+@dataclass(frozen=True)
+class Totals:
+    reports: int
+    recall: float
+    precision: float
+    required_findings: int
+    found_with_cause: int
+    found_other_cause: int
+    missed_findings: int
+    false_fails: int
+    reports_with_false_fail: int
+    ambiguous: int
+    ms_per_report: float
+    errors: int
+
+
+def totals(scores: list[ReportScore]) -> Totals:
+    req = sum(s.required for s in scores)
+    read = sum(s.read for s in scores)
+    required = [f for s in scores for f in s.findings if not f.optional]
+    return Totals(
+        reports=len(scores),
+        recall=sum(s.matched_required for s in scores) / req if req else 1.0,
+        precision=sum(s.matched_read for s in scores) / read if read else 1.0,
+        required_findings=len(required),
+        found_with_cause=sum(f.status == "found" for f in required),
+        found_other_cause=sum(f.status == "other cause" for f in required),
+        missed_findings=sum(f.status == "missed" for f in required),
+        false_fails=sum(len(s.false_fails) for s in scores),
+        reports_with_false_fail=sum(1 for s in scores if s.false_fails),
+        ambiguous=sum(s.ambiguous for s in scores),
+        ms_per_report=1000 * sum(s.seconds for s in scores) / len(scores) if scores else 0.0,
+        errors=sum(1 for s in scores if s.error),
+    )
+
+
+def print_table(scores: list[ReportScore], title: str, out=sys.stdout) -> Totals:  # noqa: ANN001
+    print(f"== {title}", file=out)
+    print(
+        f"{'report':44} {'req':>4} {'read':>4} {'recall':>6} {'prec':>6}  {'findings':>8}  {'false fails':>11}  ask",
+        file=out,
+    )
     for s in scores:
+        if s.error:
+            print(f"{s.name[:44]:44} ERROR {s.error}", file=out)
+            continue
+        req = [f for f in s.findings if not f.optional]
+        found = sum(f.status == "found" for f in req)
         print(
-            f"{s.name[:46]:46} {s.gold:4d} {s.extracted:4d} {s.matched:4d} {s.recall:6.2f} {s.precision:6.2f}"
-            f"  {len(s.findings_found)}/{len(s.findings_expected)}, extra {len(s.findings_extra)}"
+            f"{s.name[:44]:44} {s.required:4d} {s.read:4d} {s.recall:6.2f} {s.precision:6.2f}"
+            f"  {found:>3}/{len(req):<4}  {len(s.false_fails):>11}  {s.ambiguous:>3}",
+            file=out,
         )
         for k in s.missed:
-            print(f"      missed   {k}")
+            print(f"      missed    {k}", file=out)
         for k in s.spurious:
-            print(f"      spurious {k}")
-        for f in s.findings_missed:
-            print(f"      finding missed {f}")
-        for f in s.findings_extra:
-            print(f"      finding extra  {f}")
-    g = sum(s.gold for s in scores)
-    e = sum(s.extracted for s in scores)
-    m = sum(s.matched for s in scores)
-    fe = sum(len(s.findings_expected) for s in scores)
-    ff = sum(len(s.findings_found) for s in scores)
-    fx = sum(len(s.findings_extra) for s in scores)
-    ms = 1000 * sum(s.seconds for s in scores) / len(scores)
+            print(f"      spurious  {k}", file=out)
+        for f in req:
+            if f.status != "found":
+                print(f"      finding {f.status}: {f.type} — {f.about[:70]}", file=out)
+        for ff in s.false_fails:
+            print(f"      FALSE FAIL {ff[:110]}", file=out)
+    t = totals(scores)
     print(
-        f"{'TOTAL':46} {g:4d} {e:4d} {m:4d} {m / g:6.3f} {m / e:6.3f}  findings {ff}/{fe} found, {fx} extra;"
-        f" {ms:.1f} ms per document (read, extract, checks; start-up included — see make bench)"
+        f"{'TOTAL':44} {t.reports:>4} rep  recall {t.recall:.3f}  precision {t.precision:.3f}  "
+        f"required findings {t.found_with_cause}/{t.required_findings} with their cause"
+        f" ({t.found_other_cause} other cause, {t.missed_findings} missed)  "
+        f"false fails {t.false_fails} (in {t.reports_with_false_fail} reports)  "
+        f"asked to confirm {t.ambiguous}  {t.ms_per_report:.1f} ms per report (start-up included)"
+        + (f"  ERRORS {t.errors}" if t.errors else ""),
+        file=out,
     )
+    return t
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folders = [Path(a) for a in args] or [CORPUS]
+    for folder in folders:
+        print_table(evaluate_folder(folder), str(folder))
+        print()
     return 0
 
 

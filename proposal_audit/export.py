@@ -24,7 +24,7 @@ from .rounding import Percent
 
 __all__ = ["SCHEMA_VERSION", "figures_json", "result_to_json", "write_json", "export_html", "versions"]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"  # 2.0: the corpus readings' kinds; figures carry scope, certainty, alternatives
 TEMPLATES = Path(__file__).parent / "templates"
 _LIBRARIES = (
     "proposal-audit",
@@ -84,6 +84,11 @@ def figures_json(figures: Figures) -> list[dict[str, Any]]:
                 "base": base.key if base is not None and base is not f else None,
                 "base_count": base.count if base is not None and base is not f else None,
                 "parts": list(f.parts),
+                "ranks": list(f.ranks),
+                "scope": f.scope,
+                "certainty": f.certainty.value,
+                "alternatives": list(f.alternatives),
+                "evidence": list(f.evidence),
                 "origin": f.provenance.origin,
                 "text": f.provenance.text,
                 "sentence": f.provenance.sentence,

@@ -83,6 +83,7 @@ class Level(StrEnum):
     BASIC = "basically_satisfied"  # 基本满意
     SATISFIED_OR_BASIC = "satisfied_or_basic"  # 满意或基本满意 / 满意率(含基本满意)
     DISSATISFIED = "dissatisfied"  # 不满意
+    UNDERSTOOD = "understood"  # 理解: a rating of its own in some reports, neither satisfied nor not
 
 
 LEVEL_LABELS_ZH = {
@@ -91,6 +92,7 @@ LEVEL_LABELS_ZH = {
     Level.BASIC: "基本满意",
     Level.SATISFIED_OR_BASIC: "满意或基本满意",
     Level.DISSATISFIED: "不满意",
+    Level.UNDERSTOOD: "理解",
 }
 LEVEL_LABELS_EN = {
     Level.VERY_SATISFIED: "very satisfied",
@@ -98,6 +100,7 @@ LEVEL_LABELS_EN = {
     Level.BASIC: "basically satisfied",
     Level.SATISFIED_OR_BASIC: "satisfied or basically satisfied",
     Level.DISSATISFIED: "dissatisfied",
+    Level.UNDERSTOOD: "understood",
 }
 KIND_LABELS_ZH = {
     Kind.TOTAL: "总数",
@@ -107,7 +110,7 @@ KIND_LABELS_ZH = {
     Kind.CONTACTS: "沟通联系",
 }
 # The levels that partition a base (the combined level is a sum of two of them).
-PARTITION_LEVELS = (Level.VERY_SATISFIED, Level.SATISFIED, Level.BASIC, Level.DISSATISFIED)
+PARTITION_LEVELS = (Level.VERY_SATISFIED, Level.SATISFIED, Level.BASIC, Level.DISSATISFIED, Level.UNDERSTOOD)
 
 
 @dataclass(frozen=True)

@@ -114,9 +114,12 @@ def find_pinyin_residue(text: str) -> list[Hit]:
 
 
 def infer_body(text: str) -> str:
-    """人大 or 政协, by which body's words the report uses more."""
-    renda = len(re.findall(r"人大代表|代表建议|代表建議|人民代表大会|人民代表大會|人大", text))
-    zhengxie = len(re.findall(r"政协|政協|提案|委员|委員", text))
+    """人大 or 政协, by the weight of each body's own words: 人民代表大会, 人大 and 政协 count more than 代表
+    or 委员, and 提案 counts little — it is the very word a 人大 report may use by slip."""
+    renda = 3 * len(re.findall(r"人民代表大会|人民代表大會", text)) + 2 * len(re.findall(r"人大", text))
+    renda += len(re.findall(r"代表建议|代表建議|议案|議案", text))
+    zhengxie = 3 * len(re.findall(r"政治协商|政治協商", text)) + 2 * len(re.findall(r"政协|政協", text))
+    zhengxie += len(re.findall(r"委员|委員", text)) + len(re.findall(r"提案", text)) // 4
     return "政协" if zhengxie > renda else "人大"
 
 

@@ -60,6 +60,33 @@ class _Mapped:
         ends.extend(self.ends[pos:])
         self.text, self.starts, self.ends = "".join(out), starts, ends
 
+    def splice(self, edits: list[tuple[int, int, list[tuple[str, int | None]]]]) -> None:
+        """Replace text[a:b] by pieces, edits sorted and apart. A piece (s, src) with src given keeps the
+        mapping of text[src:src + len(s)] (the same characters, moved); with src None its characters map to
+        the whole edited span (separators and units the rewrite adds)."""
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for a, b, pieces in edits:
+            out.append(self.text[pos:a])
+            starts.extend(self.starts[pos:a])
+            ends.extend(self.ends[pos:a])
+            first, last = self.starts[a], self.ends[b - 1]
+            for piece, src in pieces:
+                out.append(piece)
+                if src is None:
+                    starts.extend([first] * len(piece))
+                    ends.extend([last] * len(piece))
+                else:
+                    starts.extend(self.starts[src : src + len(piece)])
+                    ends.extend(self.ends[src : src + len(piece)])
+            pos = b
+        out.append(self.text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        self.text, self.starts, self.ends = "".join(out), starts, ends
+
     def convert_script(self) -> None:
         convert = _converter().convert
         whole = convert(self.text)
@@ -85,7 +112,7 @@ def _converter():  # noqa: ANN202 - opencc.OpenCC
 
 
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü\u00e0-\u00fc\u0101-\u01dc\u0300-\u036f]{1,8}\)")
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü\u00e0-\u00fc\u0101-\u01dc\u0300-\u036f]{1,8} ?\)")
 _SPACE_PCT = re.compile(r"(?<=\d)[ \t]+(?=%)")
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUM = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
@@ -96,6 +123,17 @@ _CN_COUNT = re.compile(
     f"(?<![{_CN_DIGITS}十百千万亿第])([{_CN_DIGITS}十百千万亿]{{2,}}(?:点[{_CN_DIGITS}]+)?)(?=(?:余|多)?(?:件|个|份|人次|家|项|位|名))"
 )
 _PDF_BREAK = re.compile(r"(?<=[^\n。!?;:])\n(?=[^\n])")
+# Text copied from a gazetteer or a PDF is often hard-wrapped: a long line that stops mid-sentence
+# ("经提案委审查立案41\n件") goes on in the next one. Headings, table cells and list items are short.
+_WRAP = re.compile(r"(?<=[^\n。!?;:!?;:”\"])\n(?:[ \t]*\n)?(?=[^\n\s一二三四五六七八九十(（【\-—*#])")
+WRAP_MIN_LINE = 20
+
+
+def _unwrap(m: re.Match[str]) -> str:
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    return "" if m.start() - line_start >= WRAP_MIN_LINE else m.group(0)
+
+
 # PDF text layers often put a space between every glyph: "1 4 9 件". Spaces between two characters
 # that are not Latin letters carry nothing in Chinese text.
 _PDF_SPACE = re.compile(r"(?<=[^\sA-Za-z]) +(?=[^\sA-Za-z])|^ +", re.M)
@@ -120,14 +158,48 @@ def _numeral(m: re.Match[str], suffix: str = "") -> str:
     return m.group(0) if value is None else value + suffix
 
 
+def _tables_as_sentences(mapped: _Mapped) -> None:
+    """Rows of flattened tables (layout.py) → "label:N件,占P%;" — one sentence per table, so the reader
+    reads its rows together, like a list in running text."""
+    from .layout import find_table_rows
+
+    text = mapped.text
+    rows = find_table_rows(text)
+    edits = []
+    for k, row in enumerate(rows):
+        a, b = row.label
+        n0, n1 = row.count
+        p0, p1 = row.share
+        start = row.prefix[0] if row.prefix else a
+        # the label's characters, without the spaces a table layout puts inside short labels ("合    计")
+        pieces: list[tuple[str, int | None]] = [(text[i], i) for i in range(a, b) if not text[i].isspace()]
+        if row.letter:
+            pieces.append(("类", None))
+        pieces += [(text[n0:n1], n0), ("件,占", None), (text[p0:p1], p0)]
+        if not text[p0:p1].endswith("%"):
+            pieces.append(("%", None))
+        pieces.append(("。" if row.last else ";", None))
+        end = p1
+        if not row.last and k + 1 < len(rows):
+            nxt = rows[k + 1].prefix[0] if rows[k + 1].prefix else rows[k + 1].label[0]
+            if not text[p1:nxt].strip():
+                end = nxt  # the blank lines between two rows go: the table is one sentence
+        edits.append((start, end, pieces))
+    if edits:
+        mapped.splice(edits)
+
+
 def normalize(text: str, fmt: str = "txt") -> Normalized:
     mapped = _Mapped(text)
     mapped.convert_script()
     mapped.text = mapped.text.translate(_FULLWIDTH)
     mapped.sub(_PINYIN, lambda m: "")
+    _tables_as_sentences(mapped)
     if fmt == "pdf":
         mapped.sub(_PDF_SPACE, lambda m: "")
         mapped.sub(_PDF_BREAK, lambda m: "")
+    else:
+        mapped.sub(_WRAP, _unwrap)
     mapped.sub(_SPACE_PCT, lambda m: "")
     mapped.sub(_THOUSANDS, lambda m: "")
     mapped.sub(_CN_PERCENT, lambda m: "100%" if m.group(1) == "百" else _numeral(m, "%"))

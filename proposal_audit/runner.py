@@ -61,7 +61,7 @@ def fingerprint(params: Params, params_file: str | Path) -> str:
     digest.update(AUDIT_NOTEBOOK.read_bytes())
     package = Path(__file__).parent
     for source in sorted(package.rglob("*")):
-        if source.suffix in (".py", ".j2", ".json"):
+        if source.suffix in (".py", ".j2", ".json", ".yaml"):
             digest.update(source.read_bytes())
     return digest.hexdigest()
 

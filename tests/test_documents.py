@@ -12,7 +12,7 @@ import pytest
 from proposal_audit.documents import MAX_BYTES, read_document
 from proposal_audit.errors import DocumentError
 from proposal_audit.evaluate import figure_key
-from proposal_audit.extract import extract
+from proposal_audit.reading import read as extract
 
 ROOT = Path(__file__).resolve().parents[1]
 HENGNAN = ROOT / "data" / "raw" / "hengnan_2019.txt"

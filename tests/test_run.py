@@ -41,7 +41,7 @@ def test_exit_code_says_problems_were_found(hengnan):
 def test_json_findings(hengnan):
     _, out = hengnan
     data = json.loads((out / "hengnan_2019.json").read_text(encoding="utf-8"))
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "2.0"
     assert data["parameters"]["gap_threshold_points"] == "20"
     checks = {c["check_id"]: c for c in data["checks"]}
     arithmetic = [c for c in data["checks"] if c["category"] == "arithmetic"]
@@ -179,14 +179,17 @@ def test_extract_json_schema():
     proc = cli("extract", "data/raw/hengnan_2019.txt", "--json")
     assert proc.returncode == 0
     data = json.loads(proc.stdout)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "2.0"
     fig = next(f for f in data["figures"] if f["kind"] == "class" and f["rank"] == 1)
-    for key in ("kind", "label", "rank", "level", "count", "pct", "base", "span", "text", "sentence"):
+    for key in ("kind", "label", "rank", "level", "count", "pct", "base", "span", "text", "sentence", "certainty"):
         assert key in fig
-    assert (fig["count"], fig["pct"], fig["base"]) == (40, "26.85", "total")
+    assert (fig["count"], fig["pct"], fig["base"], fig["certainty"]) == (40, "26.85", "total", "sure")
     raw = (ROOT / "data/raw/hengnan_2019.txt").read_text(encoding="utf-8")
     assert raw[fig["span"][0] : fig["span"][1]] == fig["text"]
-    assert [u["text"] for u in data["unplaced"]] == ["8個"]
+    assert data["unplaced"] == []  # every number is placed or explained:
+    slow = next(i for i in data["ignored"] if i["text"] == "8個")  # the 8 units named for being slow
+    assert "缓慢" in slow["reason"]
+    assert [s["main"] for s in data["scopes"]] == [True]
 
 
 def test_check_documents_and_exit_codes(tmp_path):
