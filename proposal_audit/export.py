@@ -162,7 +162,6 @@ def report_characters(result: AuditResult, notebook_text: str = "") -> str:
     the notebook's own words, the labels of tables and verdicts, and everything from the report."""
     from .results import CAUSE_LABELS, SEVERITY_LABELS, STATUS_LABELS
     from .tables import _COLUMNS
-
     from .wording import WORDING_FILE
 
     labels = [*_COLUMNS.values(), *CAUSE_LABELS.values(), *SEVERITY_LABELS.values(), *STATUS_LABELS.values()]

@@ -201,9 +201,7 @@ def summary(result: AuditResult, language: str = "zh") -> Html:
     if undecided:
         consistent += (" " if lang == "en" else "") + w.text("undecided", lang, n=len(undecided))
     by_severity = Counter(r.severity for r in found)
-    counts = [
-        (f"pa-tag-{s.value}", SEVERITY_LABELS[s](lang), by_severity[s]) for s in Severity if by_severity[s]
-    ] + [
+    counts = [(f"pa-tag-{s.value}", SEVERITY_LABELS[s](lang), by_severity[s]) for s in Severity if by_severity[s]] + [
         ("", STATUS_LABELS[Status.UNDECIDABLE](lang), len(undecided)),
         ("pa-tag-pass", STATUS_LABELS[Status.PASS](lang), len(passed)),
     ]
@@ -325,11 +323,11 @@ def _table(
     """A table of cells that are HTML already; `classes` gives each column's td class."""
     classes = classes or [""] * len(head)
     th = "".join(f"<th>{escape(h)}</th>" for h in head)
-    body = "".join(
-        "<tr>" + "".join(f'<td class="{c}">{v}</td>' if c else f"<td>{v}</td>" for v, c in zip(row, classes, strict=True))
-        + "</tr>"
-        for row in rows
-    )  # fmt: skip
+
+    def cell(value: str, cls: str) -> str:
+        return f'<td class="{cls}">{value}</td>' if cls else f"<td>{value}</td>"
+
+    body = "".join("<tr>" + "".join(cell(v, c) for v, c in zip(row, classes, strict=True)) + "</tr>" for row in rows)
     cls = "pa-table pa-fixed" if fixed else ("pa-table pa-wide" if wide else "pa-table")
     return f'<table class="{cls}"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
 
@@ -368,10 +366,10 @@ def gaps(result: AuditResult, language: str = "zh") -> Html:
         text += [h(lang) for h in g.headlines]
     if g.cells:
         html.append(f'<p class="pa-note">{escape(w.text("bounds_intro", lang))}</p>')
-        head = ["outcome", "satisfaction", "at least", "at most"] if en else ["办理结果", "满意度", "至少(件)", "至多(件)"]
+        head = ["outcome", "satisfaction", "at least", "at most"]
+        head = head if en else ["办理结果", "满意度", "至少(件)", "至多(件)"]
         rows = [
-            [w.to_html(_cjk_aware(c.row(lang), lang)), escape(c.col(lang)), str(c.lower), str(c.upper)]
-            for c in g.cells
+            [w.to_html(_cjk_aware(c.row(lang), lang)), escape(c.col(lang)), str(c.lower), str(c.upper)] for c in g.cells
         ]
         html.append(_table(head, rows, ["", "", "pa-n", "pa-n"]))
         text += [f"{c.row(lang)} × {c.col(lang)}: {c.lower}–{c.upper}" for c in g.cells]
@@ -386,9 +384,8 @@ def _certainty(fig: Figure, language: str) -> str:
     origin = w.text("hand" if fig.provenance.origin == "hand" else "extracted", language)
     if fig.certainty is Certainty.AMBIGUOUS:
         alts = "".join(f"<li>{w.to_html(_cjk_aware(a, language))}</li>" for a in fig.alternatives)
-        return (
-            f'<span class="pa-tag pa-tag-minor">{escape(w.text("ambiguous", language))}</span>'
-            f"{escape(origin)}" + (f"<ul>{alts}</ul>" if alts else "")
+        return f'<span class="pa-tag pa-tag-minor">{escape(w.text("ambiguous", language))}</span>{escape(origin)}' + (
+            f"<ul>{alts}</ul>" if alts else ""
         )
     return f'<span class="pa-tag pa-tag-pass">{escape(w.text("sure", language))}</span>{escape(origin)}'
 
@@ -452,9 +449,8 @@ def unplaced(result: AuditResult, language: str = "zh") -> Html:
         ]
         for u in result.unparsed
     ]
-    table = _table(head, rows, ["pa-short", "", ""], fixed=True).replace(
-        "<thead>", '<colgroup><col style="width:12%"><col style="width:63%"><col style="width:25%"></colgroup><thead>', 1
-    )
+    widths = '<colgroup><col style="width:12%"><col style="width:63%"><col style="width:25%"></colgroup>'
+    table = _table(head, rows, ["pa-short", "", ""], fixed=True).replace("<thead>", widths + "<thead>", 1)
     html = (
         '<section class="pa pa-section">'
         f"<h3>{escape(w.text('unplaced', lang))}</h3>"
@@ -552,7 +548,7 @@ def appendix(result: AuditResult, language: str = "zh") -> Html:
         ("report id" if en else "报告编号", _code(result.report_id)),
         ("document" if en else "原文", _code(result.document or result.figures.meta.source)),
         ("figures file" if en else "录入文件", _code(result.figures.path)),
-        ("rounding policy" if en else "取舍规则", escape(f"{policy.name}: {', '.join(m.value for m in policy.accepted)}")),
+        ("rounding policy" if en else "取舍规则", escape(f"{policy.name}: {', '.join(policy.accepted)}")),
         ("gap threshold" if en else "差距阈值", escape(fmt_fraction(policy.gap_threshold, 2))),
     ]
     parts.append("<p>" + "<br>".join(f"{escape(k)}: {v}" for k, v in record if v) + "</p></details>")
@@ -574,9 +570,8 @@ def trends(results: list, language: str = "zh") -> Html:
         t.composition_frame(results, lang),
         t.checks_frame(results, lang),
     ]
-    titles = (
-        ["Year by year", "Outcome classes", "Findings of each year"] if lang == "en" else ["逐年对比", "办理结果构成", "各年度发现的问题"]
-    )  # fmt: skip
+    titles = ["Year by year", "Outcome classes", "Findings of each year"]
+    titles = titles if lang == "en" else ["逐年对比", "办理结果构成", "各年度发现的问题"]
     html = [style(), f'<div class="pa"><section class="pa-headline"><p>{escape(str(headline))}</p></section>']
     text = [str(headline)]
     for title, frame in zip(titles, frames, strict=True):
