@@ -44,4 +44,4 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 clean:
-	rm -rf reports/*.html reports/*.json reports/*.ipynb
+	rm -rf reports/*.html reports/*.json reports/*.ipynb reports/*.docx reports/*.xlsx reports/screenshots

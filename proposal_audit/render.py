@@ -139,13 +139,12 @@ def _is_gap(r: CheckResult) -> bool:
 
 
 def _sentence(result: AuditResult, r: CheckResult, language: str) -> str:
-    """One plain sentence (HTML) for a finding; the gap finding speaks with the gap analysis' headlines."""
-    if _is_gap(r) and r.is_finding and result.gaps.headlines:
-        sep = ";" if language != "en" else "; "
-        joined = sep.join(h(language).rstrip("。.") for h in result.gaps.headlines)
-        end = "。" if language != "en" else "."
-        return w.to_html(_mark_labels(joined, result, language)) + end
-    return w.to_html(w.finding(result, r, language).sentence)
+    """One plain sentence (HTML) for a finding."""
+    return w.to_html(w.headline(result, r, language))
+
+
+def _capital(words: str, language: str) -> str:
+    return words[:1].upper() + words[1:] if language == "en" else words
 
 
 def _mark_labels(words: str, result: AuditResult, language: str) -> str:
@@ -159,13 +158,6 @@ def _tag(r: CheckResult, language: str) -> str:
         return f'<span class="pa-tag">{escape(STATUS_LABELS[r.status](language))}</span>'
     sev = r.severity.value
     return f'<span class="pa-tag pa-tag-{sev}">{escape(SEVERITY_LABELS[r.severity](language))}</span>'
-
-
-def _passed_families(result: AuditResult, language: str) -> str:
-    counts = Counter(r.check_id.split(".", 1)[0] for r in result.results if r.status is Status.PASS)
-    unit = "项" if language != "en" else ""
-    parts = [f"{w.family_name(f, language)} {n}{unit}" for f, n in counts.items()]
-    return ("、" if language != "en" else ", ").join(parts)
 
 
 def _meta_line(result: AuditResult, language: str) -> str:
@@ -191,7 +183,7 @@ def summary(result: AuditResult, language: str = "zh") -> Html:
     more = ""
     if len(found) > HEADLINE_LIMIT:
         more = f'<p class="pa-note">{escape(w.text("more_findings", lang, n=len(found) - HEADLINE_LIMIT))}</p>'
-    families = _passed_families(result, lang)
+    families = w.passed_families(result, lang)
     if found:
         body = f"<ol>{''.join(items)}</ol>{more}"
         consistent = w.text("consistent_after", lang, n=len(passed), families=families) if passed else ""
@@ -276,7 +268,7 @@ def _finding_card(result: AuditResult, r: CheckResult, language: str) -> tuple[s
     if plain.todo:
         rows.append((w.text("todo", lang), escape(plain.todo)))
     dl = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
-    title = w.to_html(_mark_labels(r.title(lang), result, lang))
+    title = w.to_html(_mark_labels(_capital(r.title(lang), lang), result, lang))
     sev = r.severity.value if r.is_finding else "info"
     html = (
         f'<article class="pa-finding pa-{sev}"><h3>{_tag(r, lang)}{title}</h3>'
@@ -470,12 +462,24 @@ def method(language: str = "zh") -> Html:
 # --------------------------------------------------------------------------- technical appendix
 
 
-def _record(words: str, result: AuditResult, language: str) -> str:
-    """A raw record value: escaped; in English, Chinese quoted from the report marked as such."""
+def _record(words: str, result: AuditResult, language: str, about_text: bool = False) -> str:
+    """A raw record value, escaped. In English, Chinese quoted from the report is marked as such: the
+    report's labels and words, anything in quotation marks, and (`about_text`) the characters a
+    text-integrity check discusses, which are the report's own characters or their repaired form."""
     if language != "en" or not w.is_quotable(words):
         return escape(words)
+    for u in result.unparsed:  # the reader's reasons, in plain English
+        words = words.replace(u.reason, w.unplaced_reason(u.reason, language))
     marked = w._quote_labels(words, result)
     marked = re.sub(r"[“'‘]([^”'’]*[\u3400-\u9fff][^”'’]*)[”'’]", lambda m: w.quote(m.group(1)), marked)
+    doc = w.document_text(result)
+
+    def from_report(m: re.Match) -> str:
+        run = m.group(0)
+        return w.quote(run) if about_text or (doc and run in doc) else run
+
+    pieces = re.split(f"({w.Q_OPEN}.*?{w.Q_CLOSE})", marked)
+    marked = "".join(p if p.startswith(w.Q_OPEN) else re.sub(r"[\u3400-\u9fff]+", from_report, p) for p in pieces)
     return w.to_html(marked)
 
 
@@ -501,7 +505,7 @@ def appendix(result: AuditResult, language: str = "zh") -> Html:
             escape(r.severity.value),
             escape(r.category.value),
             escape(r.cause.value) + (f" ({escape(CAUSE_LABELS[r.cause](lang))})" if r.cause else "") if r.cause else "",
-            _record(r.message(lang), result, lang),
+            _record(r.message(lang), result, lang, about_text=r.category is Category.TEXT),
             escape(", ".join(m.value for m in r.modes)),
             escape("–".join(map(str, r.count_range)) if r.count_range else ""),
             escape(", ".join(map(str, r.candidates))),
@@ -541,7 +545,10 @@ def appendix(result: AuditResult, language: str = "zh") -> Html:
     ]
     if result.unparsed:
         un_head = ["text", "span", "reason"] if en else ["文字", "位置", "原因"]
-        un_rows = [[_zh(u.text), f"{u.span[0]}–{u.span[1]}", escape(u.reason)] for u in result.unparsed]
+        un_rows = [
+            [_zh(u.text), f"{u.span[0]}–{u.span[1]}", escape(w.unplaced_reason(u.reason, lang) if en else u.reason)]
+            for u in result.unparsed
+        ]
         parts.append(_table(un_head, un_rows))
     policy = result.policy
     record = [
@@ -583,6 +590,15 @@ def trends(results: list, language: str = "zh") -> Html:
         text.append("\n".join(" | ".join(str(v) for v in row) for row in frame.itertuples(index=False)))
     html.append("</div>")
     return Html("".join(html), "\n\n".join(text))
+
+
+def page_title(result: AuditResult, language: str = "zh") -> str:
+    """The HTML page's <title>: region, year and what the page is, in the report's language."""
+    meta = result.figures.meta
+    if language == "en":
+        what = f"audit of the {meta.year} report" if meta.year else "audit of the report"
+        return f"{result.report_id}: {what} on deputies' suggestions"
+    return " ".join(str(x) for x in (meta.region, meta.year, "建议办理情况审查") if x)
 
 
 def title_block(title: str, language: str = "zh") -> Html:

@@ -25,6 +25,7 @@ from .results import CheckResult, Status, Text
 __all__ = [
     "Plain",
     "finding",
+    "headline",
     "text",
     "family_name",
     "unplaced_reason",
@@ -73,6 +74,7 @@ class Plain:
     sentence: str
     ask: str = ""
     todo: str = ""
+    rule: str = ""  # the rule's match, e.g. "cause=other_base" (which wording was used, for tests)
 
 
 def quote(words: str) -> str:
@@ -103,6 +105,15 @@ def family_name(check_id: str, language: str = "zh") -> str:
     family = check_id.split(".", 1)[0]
     entry = families.get(family)
     return entry["en" if language == "en" else "zh"] if entry else family
+
+
+def passed_families(result: AuditResult, language: str = "zh") -> str:
+    """The checks that came out consistent, counted by family: "分项件数之和 3项、百分比与件数 7项"."""
+    from collections import Counter
+
+    counts = Counter(r.check_id.split(".", 1)[0] for r in result.results if r.status is Status.PASS)
+    unit = "项" if language != "en" else ""
+    return _join([f"{family_name(f, language)} {n}{unit}" for f, n in counts.items()], language)
 
 
 def unplaced_reason(reason: str, language: str = "zh") -> str:
@@ -256,8 +267,22 @@ def finding(result: AuditResult, r: CheckResult, language: str = "zh") -> Plain:
             sentence = rule[lang].format_map(facts)
         except KeyError:
             continue
-        return Plain(sentence, rule.get(f"ask_{lang}", ""), rule.get(f"todo_{lang}", ""))
+        match = ",".join(f"{k}={v}" for k, v in (rule.get("match") or {}).items())
+        return Plain(sentence, rule.get(f"ask_{lang}", ""), rule.get(f"todo_{lang}", ""), match)
     raise AssertionError("wording.yaml ends with a rule that fits every result")  # pragma: no cover
+
+
+def headline(result: AuditResult, r: CheckResult, language: str = "zh") -> str:
+    """A finding in one sentence (marked text). The gap finding speaks with the gap analysis' own
+    headlines (the rates and the bounds they imply), so no second wording can disagree with them."""
+    from .results import Category
+
+    en = language == "en"
+    if r.category is Category.GAP and r.is_finding and result.gaps.headlines:
+        joined = ("; " if en else ";").join(h(language).rstrip("。.") for h in result.gaps.headlines)
+        joined = joined[:1].upper() + joined[1:] if en else joined
+        return (_quote_labels(joined, result) if en else joined) + ("." if en else "。")
+    return finding(result, r, language).sentence
 
 
 def is_quotable(words: str) -> bool:
