@@ -38,10 +38,10 @@ lint: $(STAMP)
 refresh-notebooks: $(STAMP)
 	$(BIN)/proposal-audit refresh-notebooks
 
-## lab: open the notebooks in JupyterLab (installs it on first use)
+## lab: open the notebooks in JupyterLab (its own .venv-lab, set up once; the kernel is .venv's Python)
+##      extra arguments go to `jupyter lab`: make lab ARGS="--port=8890 --no-browser"
 lab: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[lab]'
-	$(BIN)/jupyter lab notebooks/
+	@tools/lab $(ARGS)
 
 clean:
 	rm -rf reports/*.html reports/*.json reports/*.ipynb reports/*.docx reports/*.xlsx reports/screenshots
