@@ -106,7 +106,7 @@ def read_document(path: str | Path) -> Document:
                 "no Chinese text could be read (a scanned document, an image, or a wrong encoding?)",
             ),
         )
-    return Document(shown, fmt, encoding, text)
+    return Document(str(path), fmt, encoding, text)
 
 
 def _sniff(data: bytes) -> str:
