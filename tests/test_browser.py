@@ -142,8 +142,8 @@ def test_headline_box_is_on_the_first_screen(site, visit):
 def test_no_check_id_above_the_appendix(site, visit):
     v = visit(site / "hengnan_2019.html")
     above = v.page.evaluate(
-        "() => { const b = document.body.cloneNode(true); b.querySelectorAll('details, style').forEach(e => e.remove());"
-        " return b.innerText; }"
+        "() => { const b = document.body.cloneNode(true);"
+        " b.querySelectorAll('details, style').forEach(e => e.remove()); return b.innerText; }"
     )
     for check_id in ("text.template_tokens", "gap.satisfaction_vs_resolution", "pct.class.A类", "offset"):
         assert check_id not in above
