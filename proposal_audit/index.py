@@ -143,6 +143,14 @@ def _cell(row: IndexRow, name: str) -> tuple[str, str]:
     """(sort key, cell HTML) of one column."""
     if name == "headline":
         return row.headline_zh, _both(row.headline_zh, row.headline_en)
+    if name == "worst_severity":  # shown in words; sorted by rank (major first when ascending)
+        words = {"major": ("重要", "major"), "minor": ("次要", "minor"), "info": ("信息", "info")}
+        zh, en = words.get(row.worst_severity, (row.worst_severity, row.worst_severity))
+        rank = {"major": "0", "minor": "1", "info": "2"}.get(row.worst_severity, "3")
+        return rank, _both(zh, en)
+    if name == "body":
+        en = {"人大": "People's Congress", "政协": "CPPCC"}.get(row.body, row.body)
+        return row.body, _both(row.body, en)
     if name == "link":
         stem = escape(row.html.rsplit(".", 1)[0], quote=True)
         links = f'<a href="{escape(row.html, quote=True)}">{escape(row.report_id)}</a>'
