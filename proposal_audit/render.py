@@ -19,7 +19,7 @@ from . import wording as w
 from .audit import AuditResult
 from .checks import fmt_fraction
 from .figures import Certainty, Figure, Kind
-from .results import CAUSE_LABELS, SEVERITY_LABELS, STATUS_LABELS, Category, CheckResult, Severity, Status
+from .results import SEVERITY_LABELS, STATUS_LABELS, Category, CheckResult, Severity, Status
 
 __all__ = [
     "Html",
@@ -483,6 +483,11 @@ def _record(words: str, result: AuditResult, language: str, about_text: bool = F
     return w.to_html(marked)
 
 
+def _scroll(table: str) -> str:
+    """A wide record table scrolls inside the appendix; the page itself never gets wider."""
+    return f'<div class="pa-scroll">{table}</div>'
+
+
 def _code(words: str) -> str:
     lang = ' lang="zh-CN"' if w.is_quotable(words) else ""
     return f"<code{lang}>{escape(words)}</code>" if words else ""
@@ -504,7 +509,7 @@ def appendix(result: AuditResult, language: str = "zh") -> Html:
             escape(r.status.value),
             escape(r.severity.value),
             escape(r.category.value),
-            escape(r.cause.value) + (f" ({escape(CAUSE_LABELS[r.cause](lang))})" if r.cause else "") if r.cause else "",
+            escape(r.cause.value) if r.cause else "",
             _record(r.message(lang), result, lang, about_text=r.category is Category.TEXT),
             escape(", ".join(m.value for m in r.modes)),
             escape("–".join(map(str, r.count_range)) if r.count_range else ""),
@@ -540,8 +545,8 @@ def appendix(result: AuditResult, language: str = "zh") -> Html:
     ]
     parts = [
         f'<details class="pa pa-appendix"><summary>{escape(w.text("appendix", lang))}</summary>',
-        _table(check_head, check_rows),
-        _table(fig_head, fig_rows),
+        _scroll(_table(check_head, check_rows, ["pa-short"] * 5 + ["pa-text", "pa-short", "pa-short", "", "", ""])),
+        _scroll(_table(fig_head, fig_rows, ["pa-short", "pa-short"] + [""] * 11)),
     ]
     if result.unparsed:
         un_head = ["text", "span", "reason"] if en else ["文字", "位置", "原因"]
@@ -549,7 +554,7 @@ def appendix(result: AuditResult, language: str = "zh") -> Html:
             [_zh(u.text), f"{u.span[0]}–{u.span[1]}", escape(w.unplaced_reason(u.reason, lang) if en else u.reason)]
             for u in result.unparsed
         ]
-        parts.append(_table(un_head, un_rows))
+        parts.append(_scroll(_table(un_head, un_rows)))
     policy = result.policy
     record = [
         ("report id" if en else "报告编号", _code(result.report_id)),
