@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: audit test eval bench lint refresh-notebooks lab clean
+.PHONY: audit test eval bench lint refresh-notebooks lab screenshots browser-deps clean
 
 $(STAMP): pyproject.toml
 	@echo "Setting up $(VENV) from pyproject.toml (first run: about 30 s; log in $(VENV)/install.log)…"
@@ -18,9 +18,17 @@ $(STAMP): pyproject.toml
 audit: $(STAMP)
 	@$(BIN)/proposal-audit run; rc=$$?; [ $$rc -le 1 ] || exit $$rc
 
-## test: unit tests, end-to-end tests and nbval regression tests of the notebooks
-test: $(STAMP)
+## test: unit tests, end-to-end tests, browser tests and nbval regression tests of the notebooks
+test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest
+
+## browser-deps: Debian's chromium and fonts-noto-cjk for the browser tests (installed once, as root)
+browser-deps:
+	@bash .ci/browser-deps
+
+## screenshots: audit Hengnan (zh, en) and a corpus report, and photograph them at 1280×800 (reports/screenshots/)
+screenshots: $(STAMP) browser-deps
+	$(BIN)/python -m tools.screenshots
 
 ## eval: extraction against the hand-read corpus (recall, precision, findings found or missed)
 eval: $(STAMP)
@@ -38,10 +46,10 @@ lint: $(STAMP)
 refresh-notebooks: $(STAMP)
 	$(BIN)/proposal-audit refresh-notebooks
 
-## lab: open the notebooks in JupyterLab (installs it on first use)
+## lab: open the notebooks in JupyterLab (its own .venv-lab, set up once; the kernel is .venv's Python)
+##      extra arguments go to `jupyter lab`: make lab ARGS="--port=8890 --no-browser"
 lab: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[lab]'
-	$(BIN)/jupyter lab notebooks/
+	@tools/lab $(ARGS)
 
 clean:
-	rm -rf reports/*.html reports/*.json reports/*.ipynb
+	rm -rf reports/*.html reports/*.json reports/*.ipynb reports/*.docx reports/*.xlsx reports/screenshots

@@ -141,8 +141,10 @@ def _total_options(items: list[Item], roles: dict[int, Candidate], role_q: list[
         if it.number is not None and any(r.number == it.number for r in refs):
             score += 3
             why.append("referred to later (…件中)")
-        if "其中" in it.before[-16:] and any(
-            (v.number or 0) > (it.number or 0) and _stage(v) < cand.stage for v in volumes[:pos]
+        if (
+            "其中" in it.before[-16:]
+            and not _parallel(it, volumes)
+            and any((v.number or 0) > (it.number or 0) and _stage(v) < cand.stage for v in volumes[:pos])
         ):
             score += 2
             why.append("the part handled (其中…)")
@@ -433,13 +435,8 @@ def _finish(
             runner = max((o for o in q.options if o.value != chosen.value), key=lambda o: o.score, default=None)
             choice.decisions.append(Decision(q.name, chosen.words, runner.words if runner else "", "text"))
             continue
-        rival = others[0]
-        if rival.arith < best.arith:
-            by = "arithmetic"
-        elif rival.text < best.text:
-            by = "text"
-        else:
-            by = "tie"
+        rival = others[0]  # a reading the text allows as well (its text score is within TIE)
+        by = "arithmetic" if rival.arith < best.arith else "tie"
         choice.decisions.append(Decision(q.name, chosen.words, rival.answers[q.name].words, by))
         if by == "tie" and _changes_numbers(q, best, rival, items):
             for i in _affected(q, items, best, rival):
@@ -448,9 +445,15 @@ def _finish(
 
 
 def _changes_numbers(q: _Question, a: _Reading, b: _Reading, items: list[Item]) -> bool:
-    """Whether two answers to a question read different numbers (two mentions of 146 are one total)."""
+    """Whether two answers to a question read different numbers (two mentions of 146 are one total; the
+    total stated again with 全部办结 is the total either way, whether read as a volume or as handled)."""
     by_index = {it.index: it for it in items}
     va, vb = a.answers[q.name].value, b.answers[q.name].value
+    if isinstance(va, Candidate) and isinstance(vb, Candidate) and q.items:
+        it = by_index[q.items[0]]
+        same_total = a.total is not None and b.total is not None and it.number == a.total.number == b.total.number
+        if same_total and {va.role, vb.role} <= {Role.VOLUME, Kind.HANDLED.value}:
+            return False
     if q.name == "total" or q.name.startswith("base"):
         na = by_index[va].number if isinstance(va, int) and va in by_index else None
         nb = by_index[vb].number if isinstance(vb, int) and vb in by_index else None

@@ -78,25 +78,26 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_new(args: argparse.Namespace) -> int:
     """Set up the audit of a new document: copy it into data/raw/, write its parameter file, show
     what was read from it for review."""
-    import hashlib
-    import re
     import shutil
 
     from .documents import read_document
+    from .params import REPORT_ID
     from .paths import PARAMS_DIR, ROOT, relative
     from .reading import read as extract
 
     source = Path(args.document)
     doc = read_document(source)  # refuses unreadable documents before anything is written
     extraction = extract(doc)
-    ascii_part = re.sub(r"[^A-Za-z0-9_-]+", "_", source.stem).strip("_-")
-    if not args.id and (not ascii_part or not source.stem.isascii()):
-        # "某县2024年建议办理情况.docx": its digits alone would clash with the next county's file
-        digest = hashlib.sha1(source.stem.encode("utf-8")).hexdigest()[:6]
-        ascii_part = f"{ascii_part or 'report'}_{digest}"
-    report_id = args.id or ascii_part
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_\-]*", report_id):
-        report_id = f"report_{report_id}".strip("_")
+    report_id = args.id or _id_from_name(source)
+    if report_id is None:
+        return 2
+    if not REPORT_ID.fullmatch(report_id):
+        print(
+            f"--id {report_id!r}: 报告编号只能含英文字母、数字、_ 和 -,例如 --id mouxian_2024 "
+            "/ the id may hold letters, digits, _ and - only, e.g. --id mouxian_2024",
+            file=sys.stderr,
+        )
+        return 2
     params_path = PARAMS_DIR / f"{report_id}.yaml"
     if params_path.exists() and not args.force:
         print(f"{relative(params_path)} 已存在 already exists (use --force, or --id NAME)", file=sys.stderr)
@@ -134,6 +135,42 @@ def _cmd_new(args: argparse.Namespace) -> int:
     print("读错的数字可在 figures 文件中手工录入 to correct a misread figure, type the figures in")
     print("  (README: Figures typed by hand)")
     return 0
+
+
+def _id_from_name(source: Path) -> str | None:
+    """A report id from a file name: its own words when they are letters and digits; for a Chinese
+    name ("某县2024年建议办理情况.docx") ask for one (at a terminal) or say how to give it (--id)."""
+    import re
+
+    from .params import REPORT_ID
+
+    ascii_part = re.sub(r"[^A-Za-z0-9_-]+", "_", source.stem).strip("_-")
+    if source.stem.isascii() and REPORT_ID.fullmatch(ascii_part or "-"):
+        return ascii_part
+    year = re.search(r"(19|20)\d\d", source.stem)
+    suggestion = f"report_{year.group(0)}" if year else "report_1"
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        print(f"文件名“{source.name}”含中文,请给这份报告起一个编号(英文字母、数字、_ 或 -,用作文件名)")
+        print(f"the file name is not in Latin letters: give the report an id (letters, digits, _ -) [{suggestion}]")
+        try:
+            answer = input("编号 id: ").strip() or suggestion
+        except EOFError:
+            answer = ""
+        if answer and REPORT_ID.fullmatch(answer):
+            return answer
+    print(
+        f"文件名“{source.name}”含中文,无法自动生成编号:请用 --id 指定,例如 "
+        f"proposal-audit new {shlex_quote(str(source))} --id {suggestion}\n"
+        f"the file name is not in Latin letters: give the report an id with --id, e.g. --id {suggestion}",
+        file=sys.stderr,
+    )
+    return None
+
+
+def shlex_quote(words: str) -> str:
+    import shlex
+
+    return shlex.quote(words)
 
 
 def _cmd_trends(args: argparse.Namespace) -> int:
@@ -322,8 +359,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _QuietPipe:
+    """stdout that goes quiet when its reader has gone (`proposal-audit new doc | head`): the command
+    finishes its work and exits as usual, without a BrokenPipeError traceback."""
+
+    def __init__(self, stream):  # noqa: ANN001 - a text stream
+        self._stream = stream
+
+    def _mute(self) -> None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, self._stream.fileno())  # later writes, and the flush at exit, go nowhere
+        os.close(devnull)
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._mute()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._mute()
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - isatty, fileno, encoding, …
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if not isinstance(sys.stdout, _QuietPipe):
+        sys.stdout = _QuietPipe(sys.stdout)
     try:
         return int(args.func(args))
     except ProposalAuditError as exc:

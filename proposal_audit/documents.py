@@ -36,9 +36,36 @@ class Document:
     text: str
 
 
+def _unreadable(zh: str, en: str) -> str:
+    """Why a document cannot be audited, and what to do instead: Chinese first, then English."""
+    return (
+        f"{zh};可改用报告的文字版(.txt、.docx、.pdf、.html),或把数字手工录入 figures 文件(见 README“手工录入数字”)"
+        f" / {en}; use a text version of the report, or type its figures into a figures file "
+        "(README: Figures typed by hand)"
+    )
+
+
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"BM", "BMP"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+
+
+def _image_kind(data: bytes) -> str:
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    return next((name for magic, name in _IMAGES if data.startswith(magic)), "")
+
+
 def read_document(path: str | Path) -> Document:
+    from .paths import relative
+
     path = Path(path)
-    shown = str(path)
+    shown = relative(path)  # the path as the user wrote it in the parameter file, not /home/…/data/raw/…
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -51,7 +78,11 @@ def read_document(path: str | Path) -> Document:
         )
     data = path.read_bytes()
     if not data.strip():
-        raise DocumentError(shown, "文件为空 the file is empty")
+        raise DocumentError(shown, _unreadable("文件为空,没有可审查的文字", "the file is empty"))
+    image = _image_kind(data)
+    if image:
+        zh, en = f"这是一张{image}图片,读不到文字(扫描件或截图?)", f"a {image} image, with no text to read"
+        raise DocumentError(shown, _unreadable(zh, en))
     fmt = _sniff(data)
     if fmt == "pdf":
         text, encoding = _read_pdf(data, shown), "pdf"
@@ -70,10 +101,12 @@ def read_document(path: str | Path) -> Document:
     if not re.search(r"[\u4e00-\u9fff]", text):
         raise DocumentError(
             shown,
-            "读不到中文文字(扫描件、图片或编码错误?) no Chinese text could be read "
-            "(a scanned document, an image, or a wrong encoding?)",
+            _unreadable(
+                "读不到中文文字(扫描件、图片或编码错误?)",
+                "no Chinese text could be read (a scanned document, an image, or a wrong encoding?)",
+            ),
         )
-    return Document(shown, fmt, encoding, text)
+    return Document(str(path), fmt, encoding, text)
 
 
 def _sniff(data: bytes) -> str:
@@ -120,7 +153,8 @@ def decode_text(data: bytes, shown: str = "<bytes>") -> tuple[str, str]:
                 continue
             if _cjk_share(text) > 0.2 and "\x00" not in text:
                 return text, enc
-        raise DocumentError(shown, "是二进制文件,不是文本 a binary file, not text")
+        reason = _unreadable("是二进制文件,不是报告的文字", "a binary file, not the text of a report")
+        raise DocumentError(shown, reason)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -133,7 +167,9 @@ def decode_text(data: bytes, shown: str = "<bytes>") -> tuple[str, str]:
         ) from None
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
     if _cjk_share(text) < 0.1 or controls > len(text) / 100:
-        raise DocumentError(shown, "是二进制文件或编码无法识别 binary, or an encoding that could not be recognised")
+        raise DocumentError(
+            shown, _unreadable("是二进制文件或编码无法识别", "binary, or an encoding that could not be recognised")
+        )
     return text, "gb18030"
 
 
@@ -153,7 +189,7 @@ def _read_pdf(data: bytes, shown: str) -> str:
     # Some text layers map each glyph through a two-byte code that pypdf returns with a NUL byte.
     text = "\n".join(pages).replace("\x00", "")
     if not text.strip():
-        raise DocumentError(shown, "PDF 没有文字层(可能是扫描件) the PDF has no text layer (scanned?)")
+        raise DocumentError(shown, _unreadable("PDF 没有文字层(可能是扫描件)", "the PDF has no text layer (scanned?)"))
     return text
 
 

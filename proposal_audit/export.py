@@ -167,9 +167,10 @@ def report_characters(result: AuditResult, notebook_text: str = "") -> str:
     the notebook's own words, the labels of tables and verdicts, and everything from the report."""
     from .results import CAUSE_LABELS, SEVERITY_LABELS, STATUS_LABELS
     from .tables import _COLUMNS
+    from .wording import WORDING_FILE
 
     labels = [*_COLUMNS.values(), *CAUSE_LABELS.values(), *SEVERITY_LABELS.values(), *STATUS_LABELS.values()]
-    parts: list[str] = [notebook_text, *(t.zh for t in labels)]
+    parts: list[str] = [notebook_text, WORDING_FILE.read_text(encoding="utf-8"), *(t.zh for t in labels)]
     for r in result.results:
         parts += [r.title.zh, r.message.zh, r.title.en, r.message.en, r.expected, r.observed]
     meta = result.figures.meta
@@ -178,6 +179,13 @@ def report_characters(result: AuditResult, notebook_text: str = "") -> str:
         parts += [f.display_label, f.provenance.text, f.provenance.sentence]
     parts += [u.sentence + u.text + u.reason for u in result.unparsed]
     parts += [h.zh + h.en for h in result.gaps.headlines]
+    parts += [r.title.zh + r.title.en + c.zh for r in result.gaps.rates for c in (r.title,)]
+    parts += [c.row.zh + c.col.zh for c in result.gaps.cells]
+    parts.append(Path(__file__).with_name("render.py").read_text(encoding="utf-8"))  # its headings
+    from .wording import document_text
+
+    doc = document_text(result)  # the words around each text finding, which the report quotes
+    parts += [doc[max(0, a - 40) : b + 40] for r in result.text_checks for a, b in r.positions[:3]]
     return "".join(parts)
 
 
@@ -207,6 +215,7 @@ def export_html(
     """Executed notebook → one UTF-8 HTML file: no code cells, images embedded, no external scripts."""
     exporter = exporter or make_exporter()
     exporter.language_code = "en" if language == "en" else "zh"
+    notebook = report_cells(notebook)
     notebook.metadata["title"] = title
     body, _ = exporter.from_notebook_node(notebook)
     body = _describe_images(body, notebook)
@@ -215,6 +224,20 @@ def export_html(
     body = body.replace("</head>", font_css + "\n</head>", 1)
     _write_atomic(path, body)
     return path
+
+
+NOTEBOOK_ONLY = "notebook-only"  # the tag of cells that explain the notebook to its reader, not the report
+
+
+def report_cells(notebook: Any) -> Any:
+    """A copy of the notebook without the cells tagged `notebook-only` (notes for the analyst in
+    JupyterLab); the report's own words come from the package, in the report's language."""
+    import copy
+
+    kept = copy.copy(notebook)
+    kept.cells = [c for c in notebook.cells if NOTEBOOK_ONLY not in c.get("metadata", {}).get("tags", [])]
+    kept.metadata = copy.deepcopy(notebook.metadata)
+    return kept
 
 
 _NO_ALT = 'alt="No description has been provided for this image"'
@@ -246,8 +269,13 @@ def _subset_chars(font_css: str) -> set[str]:
 
     from fontTools.ttLib import TTFont
 
+    from .fonts import SUBSET_CHARS
+
     data = re.search(r"base64,([A-Za-z0-9+/=]+)", font_css)
     if not data:
         return set()
+    known = SUBSET_CHARS.get(data.group(1)[:64] + data.group(1)[-64:])
+    if known is not None:
+        return set(known)
     font = TTFont(io.BytesIO(base64.b64decode(data.group(1))))
     return {chr(c) for c in font.getBestCmap()}

@@ -103,7 +103,7 @@ body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Noto Sans S
 table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #ccd;padding:4px 6px;vertical-align:top}
 th{background:#eef;cursor:pointer;user-select:none}th:after{content:" ⇅";color:#99a}
 tr.major td:first-child{border-left:4px solid #d33}tr.minor td:first-child{border-left:4px solid #e90}
-.en{display:none}body.en .en{display:inline}body.en .zh{display:none}
+span.en{display:none}body.show-en span.en{display:inline}body.show-en span.zh{display:none}
 #filter{margin:0 0 1em 0;padding:4px;width:24em}
 button,input{font-family:inherit}
 """
@@ -127,7 +127,10 @@ _SCRIPT = """
       rows.forEach(function(r){body.appendChild(r);}); asc=!asc;
     });
   });
-  document.getElementById('lang').addEventListener('click',function(){document.body.classList.toggle('en');});
+  document.getElementById('lang').addEventListener('click',function(){
+    var en=document.body.classList.toggle('show-en');
+    document.documentElement.lang=en?'en':'zh-CN'; this.setAttribute('aria-pressed',en?'true':'false');
+  });
 })();
 """
 
@@ -140,8 +143,19 @@ def _cell(row: IndexRow, name: str) -> tuple[str, str]:
     """(sort key, cell HTML) of one column."""
     if name == "headline":
         return row.headline_zh, _both(row.headline_zh, row.headline_en)
+    if name == "worst_severity":  # shown in words; sorted by rank (major first when ascending)
+        words = {"major": ("重要", "major"), "minor": ("次要", "minor"), "info": ("信息", "info")}
+        zh, en = words.get(row.worst_severity, (row.worst_severity, row.worst_severity))
+        rank = {"major": "0", "minor": "1", "info": "2"}.get(row.worst_severity, "3")
+        return rank, _both(zh, en)
+    if name == "body":
+        en = {"人大": "People's Congress", "政协": "CPPCC"}.get(row.body, row.body)
+        return row.body, _both(row.body, en)
     if name == "link":
-        return row.report_id, f'<a href="{escape(row.html, quote=True)}">{escape(row.report_id)}</a>'
+        stem = escape(row.html.rsplit(".", 1)[0], quote=True)
+        links = f'<a href="{escape(row.html, quote=True)}">{escape(row.report_id)}</a>'
+        links += f' · <a href="{stem}.docx">Word</a> · <a href="{stem}.xlsx">Excel</a>'
+        return row.report_id, links
     value = str(getattr(row, name))
     return value, escape(value)
 
@@ -164,8 +178,8 @@ def render_index(rows: list[IndexRow], unreadable: list[str] | None = None) -> s
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         "<title>代表建议办理情况报告审查一览 · Audits</title>"
         f"<style>{_STYLE}</style></head><body>"
-        f'<h2>{title}</h2><p>{count} · <button id="lang" type="button">中文 / English</button></p>'
-        '<input id="filter" type="search" placeholder="筛选 filter: 地区、年度、机构…">'
+        f'<h2>{title}</h2><p>{count} · <button id="lang" type="button" aria-pressed="false">中文 / English</button></p>'
+        '<input id="filter" type="search" placeholder="筛选 filter: 地区 region, 年度 year, 机构 body…">'
         f'<table id="audits"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
         f"<script>{_SCRIPT}</script></body></html>\n"
     )

@@ -120,12 +120,17 @@ _CN_PERCENT = re.compile(f"百分之({_CN_NUM}|百)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # "1,102件" is 1102
 # a count in words needs two characters at least: "一份责任" and "三结合" are not figures
 _CN_COUNT = re.compile(
-    f"(?<![{_CN_DIGITS}十百千万亿第])([{_CN_DIGITS}十百千万亿]{{2,}}(?:点[{_CN_DIGITS}]+)?)(?=(?:余|多)?(?:件|个|份|人次|家|项|位|名))"
+    f"(?<![{_CN_DIGITS}十百千万亿第])([{_CN_DIGITS}十百千万亿]{{2,}}(?:点[{_CN_DIGITS}]+)?)"
+    "(?=(?:余|多)?(?:件|条|个|份|人次|家|项|位|名|票))"
+    # a single 十 is a count too ("留作参考的有十件"); a single 一…九 is not ("一份责任", "三结合")
+    f"|(?<![{_CN_DIGITS}十百千万亿第])(十)(?=(?:余|多)?(?:件|条|项))"
 )
 _PDF_BREAK = re.compile(r"(?<=[^\n。!?;:])\n(?=[^\n])")
 # Text copied from a gazetteer or a PDF is often hard-wrapped: a long line that stops mid-sentence
 # ("经提案委审查立案41\n件") goes on in the next one. Headings, table cells and list items are short.
-_WRAP = re.compile(r"(?<=[^\n。!?;:!?;:”\"])\n(?:[ \t]*\n)?(?=[^\n\s一二三四五六七八九十(（【\-—*#])")
+_WRAP = re.compile(
+    r"(?<=[^\n。!?;:!?;:”\"])\n(?:[ \t]*\n)?(?!另[,外]|此外|同时[,]|据悉|据了解)(?=[^\n\s一二三四五六七八九十(（【\-—*#])"
+)
 WRAP_MIN_LINE = 20
 
 
@@ -154,7 +159,7 @@ def chinese_number(text: str) -> str | None:
 
 
 def _numeral(m: re.Match[str], suffix: str = "") -> str:
-    value = chinese_number(m.group(1))
+    value = chinese_number(m.group(1) or m.group(2) or "")
     return m.group(0) if value is None else value + suffix
 
 

@@ -11,14 +11,17 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .errors import ParamsError
 from .paths import relative, resolve
 from .results import Policy
 from .schema import read_yaml, validate
 
-__all__ = ["Params", "load_params"]
+__all__ = ["Params", "load_params", "REPORT_ID"]
+
+REPORT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*")
 
 
 class Params(BaseModel):
@@ -26,7 +29,7 @@ class Params(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
-    report_id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]*$", max_length=80)
+    report_id: str
     figures: str = ""  # hand-entered figures file, relative to the project root
     source: str = ""  # the published report (.txt, .docx, .pdf, .html): figures are read from it
     region: str = ""  # who reported: overrides what the figures file or the text says
@@ -37,25 +40,48 @@ class Params(BaseModel):
     rounding_policy: Literal["permissive", "strict", "any"] = "permissive"
     gap_threshold_points: str = "20"
 
+    @field_validator("report_id")
+    @classmethod
+    def _file_name(cls, v: str) -> str:
+        if not REPORT_ID.fullmatch(v) or len(v) > 80:
+            raise PydanticCustomError(
+                "report_id",
+                "报告编号用作输出文件名,只能含英文字母、数字、_ 和 -(以字母或数字开头,最多80个字符),"
+                "例如 hengnan_2019 / the report id names the output files: use letters, digits, _ and - only "
+                "(starting with a letter or digit, at most 80), e.g. hengnan_2019",
+            )
+        return v
+
     @field_validator("gap_threshold_points")
     @classmethod
     def _decimal_points(cls, v: str) -> str:
         try:
             value = Fraction(v.strip())
         except ValueError:
-            raise ValueError(f"应为百分点数 must be a number of percentage points, got {v!r}") from None
+            raise PydanticCustomError(
+                "points",
+                "应为百分点数,用阿拉伯数字写,例如 20 或 12.5 / must be a number of percentage points, "
+                "written in digits, e.g. 20 or 12.5",
+            ) from None
         if value < 0 or value > 100:
-            raise ValueError(f"应在0到100之间 must lie between 0 and 100, got {v!r}")
+            raise PydanticCustomError("points_range", "应在0到100之间,例如 20 / must lie between 0 and 100, e.g. 20")
+        return v.strip()
+
+    @field_validator("year")
+    @classmethod
+    def _four_digits(cls, v: str) -> str:
+        if v and not re.fullmatch(r"(19|20)\d\d", v.strip()):
+            raise PydanticCustomError("year", "应为四位年份,例如 2019 / must be a four-digit year, e.g. 2019")
         return v.strip()
 
     @model_validator(mode="after")
     def _figures_or_source(self) -> Params:
         if not self.figures and not self.source:
-            raise ValueError(
-                "须给出 figures(手工录入的数字)或 source(报告原文)之一 give a figures file or a source document"
+            raise PydanticCustomError(
+                "figures_or_source",
+                "须给出 figures(手工录入的数字文件)或 source(报告原文)之一 / "
+                "give a figures file (figures:) or the report itself (source:)",
             )
-        if self.year and not re.fullmatch(r"(19|20)\d\d", self.year):
-            raise ValueError(f"year 应为四位年份 year must be a four-digit year, got {self.year!r}")
         return self
 
     @classmethod

@@ -7,6 +7,8 @@ notebook regression test compares what the chart shows rather than its pixels.
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -31,16 +33,61 @@ _DPI = 110
 
 @dataclass(frozen=True)
 class Chart:
+    """A chart: its data (what a test compares) and its PNG. An empty chart draws nothing at all."""
+
     title: str
     data: pd.DataFrame
     png: bytes
 
-    def _repr_png_(self) -> bytes:
-        return self.png
+    @property
+    def empty(self) -> bool:
+        return not self.png
+
+    def _repr_png_(self) -> bytes | None:
+        return self.png or None
+
+    def _repr_html_(self) -> str | None:
+        return "" if self.empty else None  # nothing to show: an empty output, not a blank 0–1 chart
 
     def __repr__(self) -> str:
         rows = "\n".join(" | ".join(str(v) for v in row) for row in self.data.itertuples(index=False))
-        return f"[chart] {self.title}\n{rows}"
+        return f"[chart] {self.title}\n{rows}" if not self.empty else f"[no chart] {self.title}: nothing to show"
+
+
+def _label(words: str, language: str) -> str:
+    """A label from the report: quoted in an English chart, so it reads as the report's own word."""
+    if language == "en" and re.search(r"[\u3400-\u9fff]", words):
+        return f"“{words}”"
+    return words
+
+
+_CLOSING = set(")]}）】」』”’、,。.:;:;!?!?%")  # never at the start of a line
+
+
+def wrap_label(words: str, width: int = 18) -> str:
+    """Break a label into lines of at most `width` columns (a Chinese character counts two).
+
+    Latin words stay whole (broken only when longer than a line); Chinese breaks between characters.
+    """
+
+    def cols(token: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in token)
+
+    lines, line = [], ""
+    for token in re.findall(r"[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+|.", words):
+        while cols(token.rstrip()) > width:  # a word longer than a line: cut it
+            room = max(1, width - cols(line))
+            head = token[:room]
+            lines.append((line + head).rstrip())
+            line, token = "", token[room:]
+        if line and cols(line + token.rstrip()) > width and token not in _CLOSING:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return "\n".join(lines)
 
 
 def composition_data(result: AuditResult, language: str = "zh") -> pd.DataFrame:
@@ -56,7 +103,7 @@ def composition_data(result: AuditResult, language: str = "zh") -> pd.DataFrame:
             continue
         share = _share(c.count, n, c.pct.value if c.pct else None)
         if share is not None:
-            rows.append({"group": group_cls, "part": c.display_label, "percent": share})
+            rows.append({"group": group_cls, "part": _label(c.display_label, language), "percent": share})
     sat = [f for f in figs.satisfaction("") if f.level in PARTITION_LEVELS]
     group_sat = "满意度" if zh else "satisfaction"
     if sat:
@@ -94,28 +141,42 @@ def _render(fig: plt.Figure) -> bytes:
     return buf.getvalue()
 
 
+def _bars(ax: plt.Axes, labels: list[str], values: list[float], colours: list) -> None:  # noqa: ANN001
+    """Horizontal bars with wrapped labels and the value at the end of each bar."""
+    ys = list(range(len(labels)))
+    ax.barh(ys, values, color=colours, height=0.62)
+    ax.set_yticks(ys, [wrap_label(x) for x in labels])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 112)
+    ax.set_xlabel("%")
+    ax.spines[["top", "right"]].set_visible(False)
+    for y, value in zip(ys, values, strict=True):
+        ax.annotate(f"{value:g}%", (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=9)
+
+
+def _height(labels: list[str]) -> float:
+    """Inches for a set of bars: enough for every wrapped label's lines."""
+    lines = sum(wrap_label(x).count("\n") + 1 for x in labels)
+    return 0.32 * max(lines, len(labels)) + 0.25 * len(labels) + 0.5
+
+
 def composition_chart(result: AuditResult, language: str = "zh") -> Chart:
-    """Class composition beside satisfaction composition, as 100% bars."""
+    """Class composition and satisfaction composition, as horizontal bars (long labels wrap)."""
     data = composition_data(result, language)
     title = Text("办理结果构成与满意度构成(%)", "Outcome classes and satisfaction (%)")(language)
+    if data.empty:
+        return Chart(title, data, b"")
+    groups = list(dict.fromkeys(data["group"]))
+    parts = [data[data["group"] == g] for g in groups]
+    heights = [_height(list(p["part"])) for p in parts]
     with plt.rc_context(chart_rc()):
-        groups = list(dict.fromkeys(data["group"]))
-        fig, axes = plt.subplots(1, max(1, len(groups)), figsize=(9, 3.6), squeeze=False)
-        for ax, group in zip(axes[0], groups, strict=False):
-            part = data[data["group"] == group]
-            sns.barplot(data=part, x="part", y="percent", hue="part", ax=ax, palette="Set2", legend=False)
-            ax.set_title(group)
-            ax.set_xlabel("")
-            ax.set_ylabel("%")
-            ax.set_ylim(0, 105)
-            for patch, value in zip(ax.patches, part["percent"], strict=False):
-                ax.annotate(
-                    f"{value:g}%",
-                    (patch.get_x() + patch.get_width() / 2, patch.get_height()),
-                    ha="center",
-                    va="bottom",
-                    fontsize=9,
-                )
+        fig, axes = plt.subplots(
+            len(groups), 1, figsize=(8, sum(heights) + 0.9), squeeze=False, gridspec_kw={"height_ratios": heights}
+        )
+        palette = sns.color_palette("Set2", 8)
+        for ax, group, part in zip(axes[:, 0], groups, parts, strict=True):
+            _bars(ax, list(part["part"]), list(part["percent"]), palette[: len(part)])
+            ax.set_title(group, loc="left", fontsize=11)
         fig.suptitle(title)
         fig.tight_layout()
         png = _render(fig)
@@ -126,25 +187,14 @@ def rates_chart(result: AuditResult, language: str = "zh") -> Chart:
     """Resolution and commitment against satisfaction, with the gap marked."""
     data = rates_data(result, language)
     title = Text("解决率与满意率(%)", "Resolution against satisfaction (%)")(language)
+    if data.empty:
+        return Chart(title, data, b"")
     with plt.rc_context(chart_rc()):
-        fig, ax = plt.subplots(figsize=(8, 3.4))
-        sns.barplot(data=data, y="rate", x="percent", hue="rate", ax=ax, palette="muted", legend=False)
-        ax.set_xlim(0, 110)
-        ax.set_xlabel("%")
-        ax.set_ylabel("")
-        for patch, value in zip(ax.patches, data["percent"], strict=False):
-            ax.annotate(
-                f"{value:g}%",
-                (patch.get_width(), patch.get_y() + patch.get_height() / 2),
-                ha="left",
-                va="center",
-                fontsize=9,
-                xytext=(3, 0),
-                textcoords="offset points",
-            )
+        fig, ax = plt.subplots(figsize=(8, _height(list(data["rate"])) + 0.7))
+        _bars(ax, list(data["rate"]), list(data["percent"]), sns.color_palette("muted", len(data)))
         gap = result.gaps.finding
         if gap is not None and gap.observed:
-            ax.set_title(Text(f"差距 {gap.observed} 个百分点", f"gap {gap.observed} points")(language))
+            ax.set_title(Text(f"差距 {gap.observed} 个百分点", f"gap {gap.observed} points")(language), loc="left")
         fig.suptitle(title)
         fig.tight_layout()
         png = _render(fig)
@@ -170,6 +220,8 @@ def trend_chart(results: list, language: str = "zh") -> Chart:
     """Resolution against satisfaction, year by year."""
     data = trend_data(results, language)
     title = Text("历年解决率与满意率(%)", "Resolution and satisfaction by year (%)")(language)
+    if data.empty:
+        return Chart(title, data, b"")
     with plt.rc_context(chart_rc()):
         fig, ax = plt.subplots(figsize=(8, 3.6))
         sns.pointplot(data=data, x="year", y="percent", hue="rate", ax=ax, markers="o")

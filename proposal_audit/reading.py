@@ -247,8 +247,8 @@ class _Assembler:
             s += sum(1 for x in roles if x in (Kind.REPLY_RATE.value, Kind.HANDLED.value, Kind.UNITS.value))
             if key.period == "previous_year":
                 s -= 8
-            if key.batch:
-                s -= 6  # a subset or a separate batch is never the report's own figures while those exist
+            if key.batch or key.body:
+                s -= 6  # a subset, a batch or the other body's figures are never the report's own
             if key.session:
                 s -= 3
             # a multi-year summary gives way to a single year's figures, if that year has classes of its own

@@ -357,9 +357,8 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
         out.append(Candidate(Kind.SATISFACTION.value, 8, f"satisfaction words ({level.value})", level=level,
                              dimension=dim, label=label))  # fmt: skip
     # the base of the satisfaction figures: feedback forms returned, items rated
-    base_word = lex.satisfaction_bases.last(clause) or lex.satisfaction_bases.first(
-        head_clause if unit == "件" else head
-    )
+    item_unit = unit in ("件", "条", "项", "件次")
+    base_word = lex.satisfaction_bases.last(clause) or lex.satisfaction_bases.first(head_clause if item_unit else head)
     if base_word and level is None:
         strong = unit == "份" or bool(lex.satisfaction_bases.first(head_clause))
         out.append(Candidate(Kind.SATISFACTION_BASE.value, 9 if strong else 5, f"feedback base ({base_word.word})",

@@ -19,6 +19,7 @@ from .audit import AuditResult, audit_params
 from .errors import ProposalAuditError, RunError
 from .export import export_html, write_json
 from .kernels import CurrentEnvKernelManager, WarmKernel, start_kernel, stop_kernel
+from .memo import write_docx, write_xlsx
 from .params import Params, load_params
 from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, REPORTS_DIR, TRENDS_NOTEBOOK, relative, resolve
 
@@ -61,14 +62,15 @@ def fingerprint(params: Params, params_file: str | Path) -> str:
     digest.update(AUDIT_NOTEBOOK.read_bytes())
     package = Path(__file__).parent
     for source in sorted(package.rglob("*")):
-        if source.suffix in (".py", ".j2", ".json", ".yaml"):
+        if source.suffix in (".py", ".j2", ".json", ".yaml", ".css"):
             digest.update(source.read_bytes())
     return digest.hexdigest()
 
 
 def _unchanged(json_path: Path, html_path: Path, print_: str) -> dict | None:
     """The previous result, if it was produced from exactly these inputs."""
-    if not (json_path.exists() and html_path.exists()):
+    memo = [html_path.with_suffix(".docx"), html_path.with_suffix(".xlsx")]
+    if not (json_path.exists() and html_path.exists() and all(p.exists() for p in memo)):
         return None
     try:
         previous = json.loads(json_path.read_text(encoding="utf-8"))
@@ -213,14 +215,19 @@ def run_report(
         import nbformat
 
         nb = nbformat.read(partial_path, as_version=4)
-        meta = result.figures.meta
-        title = " ".join(str(x) for x in (meta.region, meta.year, "建议办理情况审查") if x)
+        from .render import page_title
+
+        title = page_title(result, params.language)
         html_tmp = export_html(
             nb, reports_dir / f".{report_id}.html.tmp", title, params.language, font.result(), exporter.result()
         )
         json_tmp = write_json(result, params, reports_dir / f".{report_id}.json.tmp", {"fingerprint": print_})
+        docx_tmp = write_docx(result, reports_dir / f".{report_id}.docx.tmp", params.language)
+        xlsx_tmp = write_xlsx(result, reports_dir / f".{report_id}.xlsx.tmp", params.language)
         os.replace(partial_path, notebook)
         os.replace(html_tmp, html)
+        os.replace(docx_tmp, reports_dir / f"{report_id}.docx")
+        os.replace(xlsx_tmp, reports_dir / f"{report_id}.xlsx")
         os.replace(json_tmp, js)
     except ProposalAuditError as exc:
         return RunOutcome(

@@ -206,7 +206,30 @@ def _other_body(ctx: _Context) -> tuple[str, str, str] | None:
     return None
 
 
-SCOPE_RULES: tuple[ScopeRule, ...] = (_year_sequence, _multi_year, _previous_year, _other_session, _subset, _other_body)
+_ANOTHER_BATCH = re.compile(
+    r"^\s*(?:另|另外|此外)[,]*[^,;。\d]{0,16}?(?:还)?(?:共)?(?:收到|交办|提出|承办|办理|接办|受理)(?:了)?[^,;。\d]{0,30}\d"
+)
+
+
+def _another_batch(ctx: _Context) -> tuple[str, str, str] | None:
+    """ "此外,有关单位还办理了…代表在闭会期间提出的建议116件": a batch beside the report's own figures.
+
+    "此外,另有207件提案已被列入解决计划中" names no new batch: it goes on with the classes."""
+    if ctx.volume and ctx.volumes_before and _ANOTHER_BATCH.match(ctx.text):
+        word = re.match(r"\s*(另外|此外|另)", ctx.text).group(1)
+        return ("batch", word, word)
+    return None
+
+
+SCOPE_RULES: tuple[ScopeRule, ...] = (
+    _year_sequence,
+    _multi_year,
+    _previous_year,
+    _other_session,
+    _subset,
+    _another_batch,
+    _other_body,
+)
 
 
 def segment(

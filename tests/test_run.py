@@ -77,6 +77,20 @@ def test_html_is_self_contained_without_code(hengnan):
         assert words in html
 
 
+def test_run_writes_the_memo_from_the_same_result(hengnan):
+    """reports/<id>.docx and .xlsx come with the HTML and JSON, and say what the JSON says."""
+    import docx
+    from openpyxl import load_workbook
+
+    _, out = hengnan
+    data = json.loads((out / "hengnan_2019.json").read_text(encoding="utf-8"))
+    text = "\n".join(p.text for p in docx.Document(str(out / "hengnan_2019.docx")).paragraphs)
+    assert data["gaps"]["headlines"][1]["zh"] in text  # 至少77件…
+    sheet = load_workbook(out / "hengnan_2019.xlsx")["检查结果"]
+    ids = [row[-1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sorted(ids) == sorted(c["check_id"] for c in data["checks"])
+
+
 def test_broken_parameter_file_does_not_stop_the_others(tmp_path):
     bad = tmp_path / "broken.yaml"
     bad.write_text("report_id: broken\nfigures: data/figures/nope.yaml\nlanguag: zh\n", encoding="utf-8")
