@@ -36,6 +36,11 @@ class Params(BaseModel):
     language: Literal["zh", "en"] = "zh"
     rounding_policy: Literal["permissive", "strict", "any"] = "permissive"
     gap_threshold_points: str = "20"
+    ledger: str = ""  # the handling system's register (台账), .xlsx or .csv: audited against the report
+    previous_ledger: str = ""  # last year's register: open promises, suggestions repeated across years
+    profile: str = ""  # the region's handling rules (data/profiles/*.yaml); default data/profiles/national.yaml
+    ledger_as_of: str = ""  # the date commitments are judged at (default: the ledger's latest date)
+    show_names: bool = False  # show deputies' names instead of pseudonyms (代表-001)
 
     @field_validator("gap_threshold_points")
     @classmethod
@@ -54,6 +59,14 @@ class Params(BaseModel):
             raise ValueError(
                 "须给出 figures(手工录入的数字)或 source(报告原文)之一 give a figures file or a source document"
             )
+        if self.ledger_as_of and not re.fullmatch(r"(19|20)\d\d-\d\d-\d\d", self.ledger_as_of):
+            raise ValueError(f"ledger_as_of 应写成 2020-05-18 must be a date like 2020-05-18, got {self.ledger_as_of!r}")
+        if self.ledger_as_of:
+            from .ledger_schema import parse_date
+
+            bad = parse_date(self.ledger_as_of).reason
+            if bad is not None:
+                raise ValueError(f"ledger_as_of: {bad.zh} {bad.en}")
         if self.year and not re.fullmatch(r"(19|20)\d\d", self.year):
             raise ValueError(f"year 应为四位年份 year must be a four-digit year, got {self.year!r}")
         return self
@@ -77,7 +90,7 @@ class Params(BaseModel):
 
 def _missing_files(data: dict) -> list[tuple[str, str]]:
     problems = []
-    for key in ("figures", "source"):
+    for key in ("figures", "source", "ledger", "previous_ledger", "profile"):
         value = data.get(key)
         if isinstance(value, str) and value and not resolve(value).is_file():
             problems.append((key, f"文件不存在 file not found: {value}"))
