@@ -17,6 +17,7 @@ from typing import Any
 from .audit import AuditResult
 from .checks import fmt_fraction
 from .figures import Figures
+from .ledger_audit import to_json as ledger_json
 from .fonts import embedded_font_css
 from .params import Params
 from .paths import relative
@@ -139,6 +140,7 @@ def result_to_json(result: AuditResult, params: Params | None = None) -> dict[st
             ],
             "headlines": [{"zh": h.zh, "en": h.en} for h in gaps.headlines],
         },
+        "ledger": ledger_json(result.ledger),
         "versions": versions(),
     }
 

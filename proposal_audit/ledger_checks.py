@@ -437,14 +437,17 @@ def check_deadlines(ledger: Ledger, profile: Profile, claim: str = "") -> tuple[
                 )
             )
         else:
+            agrees_zh = f",与报告“{claim}”相符" if claim else ""
+            agrees_en = f", as the report says ('{claim}')" if claim else ""
             checks.append(
                 _result(
                     "ledger.deadlines",
                     title,
                     Status.PASS,
                     Text(
-                        f"主办件{ok}件全部在期限内答复({rule.zh}){ext_zh};最长用时{longest}天",
-                        f"all {ok} replies within the deadline ({rule.en}){ext_en}; the longest took {longest} days",
+                        f"主办件{ok}件全部在期限内答复({rule.zh}){ext_zh};最长用时{longest}天{agrees_zh}",
+                        f"all {ok} replies within the deadline ({rule.en}){ext_en}; the longest took {longest} days"
+                        f"{agrees_en}",
                     ),
                     expected=rule.zh,
                     observed=f"{ok}/{len(deadlines)}",

@@ -207,7 +207,7 @@ def load_profile(path: str | Path | None = None) -> Profile:
         class_scheme=tuple(scheme) if isinstance(scheme, list) else tuple(s for s in re.split(r"[\s,、]+", scheme) if s),
         session_close=close,  # type: ignore[arg-type]
         sources=tuple(
-            (key, str(getattr(data, key).value), getattr(data, key).source)
+            (key, _shown(getattr(data, key).value), _unfold(getattr(data, key).source))
             for key in _ProfileFile.model_fields
             if isinstance(getattr(data, key), _Sourced)
         ),
@@ -217,6 +217,15 @@ def load_profile(path: str | Path | None = None) -> Profile:
     if problems:
         raise ProfileError(shown, problems)
     return profile
+
+
+def _shown(value: str | list[str]) -> str:
+    return "、".join(value) if isinstance(value, list) else str(value)
+
+
+def _unfold(text: str) -> str:
+    """A folded YAML string without the spaces folding puts between Chinese lines."""
+    return re.sub(r"(?<=[^\x00-\x7f]|[,;:])\s+(?=[^\x00-\x7f]|\()", "", text).strip()
 
 
 # --------------------------------------------------------------------------- date arithmetic
