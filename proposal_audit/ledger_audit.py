@@ -300,6 +300,7 @@ def to_json(a: LedgerAudit | None) -> dict[str, Any] | None:
                 "row": d.row.row,
                 "number": d.row.number,
                 "unit": d.row.lead_unit,
+                "deputy": d.row.deputy,
                 "status": d.status.value,
                 "start": d.start.isoformat() if d.start else None,
                 "deadline": d.deadline.isoformat() if d.deadline else None,

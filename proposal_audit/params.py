@@ -53,20 +53,25 @@ class Params(BaseModel):
             raise ValueError(f"应在0到100之间 must lie between 0 and 100, got {v!r}")
         return v.strip()
 
+    @field_validator("ledger_as_of")
+    @classmethod
+    def _iso_date(cls, v: str) -> str:
+        if v and not re.fullmatch(r"(19|20)\d\d-\d\d-\d\d", v):
+            raise ValueError(f"应写成 2020-05-18 must be a date like 2020-05-18, got {v!r}")
+        if v:
+            from .ledger_schema import parse_date
+
+            bad = parse_date(v).reason
+            if bad is not None:
+                raise ValueError(f"{bad.zh} {bad.en}")
+        return v
+
     @model_validator(mode="after")
     def _figures_or_source(self) -> Params:
         if not self.figures and not self.source:
             raise ValueError(
                 "须给出 figures(手工录入的数字)或 source(报告原文)之一 give a figures file or a source document"
             )
-        if self.ledger_as_of and not re.fullmatch(r"(19|20)\d\d-\d\d-\d\d", self.ledger_as_of):
-            raise ValueError(f"ledger_as_of 应写成 2020-05-18 must be a date like 2020-05-18, got {self.ledger_as_of!r}")
-        if self.ledger_as_of:
-            from .ledger_schema import parse_date
-
-            bad = parse_date(self.ledger_as_of).reason
-            if bad is not None:
-                raise ValueError(f"ledger_as_of: {bad.zh} {bad.en}")
         if self.year and not re.fullmatch(r"(19|20)\d\d", self.year):
             raise ValueError(f"year 应为四位年份 year must be a four-digit year, got {self.year!r}")
         return self

@@ -162,6 +162,7 @@ def details(result: AuditResult, language: str = "zh") -> Html:
                     _t("表格行", "row", language): d.row.row,
                     _t("编号", "number", language): d.row.number,
                     _t("主办单位", "lead unit", language): d.row.lead_unit,
+                    _t("领衔代表", "deputy", language): d.row.deputy,
                     _t("起算", "from", language): d.start or "",
                     _t("期限", "due", language): d.deadline or "",
                     _t("答复", "replied", language): d.row.replied or "",
