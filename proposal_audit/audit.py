@@ -168,7 +168,9 @@ def audit_params(params: Params) -> AuditResult:
     """The audit a parameter set describes: what the notebook shows and the JSON records."""
     figures = load_figures(resolve(params.figures)) if params.figures else None
     if params.source:
-        return with_ledger(audit_document(resolve(params.source), params.policy, params.report_id, figures, params), params)
+        return with_ledger(
+            audit_document(resolve(params.source), params.policy, params.report_id, figures, params), params
+        )
     assert figures is not None  # the schema requires a figures file or a source document
     given = params.meta_overrides()
     if given:

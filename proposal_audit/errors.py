@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ProposalAuditError", "InputError", "ParamsError", "FiguresError", "DocumentError", "LedgerError", "ProfileError", "RunError"]
+__all__ = [
+    "ProposalAuditError",
+    "InputError",
+    "ParamsError",
+    "FiguresError",
+    "DocumentError",
+    "LedgerError",
+    "ProfileError",
+    "RunError",
+]
 
 
 class ProposalAuditError(Exception):

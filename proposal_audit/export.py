@@ -17,8 +17,8 @@ from typing import Any
 from .audit import AuditResult
 from .checks import fmt_fraction
 from .figures import Figures
-from .ledger_audit import to_json as ledger_json
 from .fonts import embedded_font_css
+from .ledger_audit import to_json as ledger_json
 from .params import Params
 from .paths import relative
 from .rounding import Percent

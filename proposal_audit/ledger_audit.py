@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .checks import fmt_fraction
 from .figures import Figures
 from .ledger import Ledger, pseudonymize
-from .checks import fmt_fraction
 from .ledger_checks import DIMENSIONS, LedgerAudit, check_ledger
 from .paths import relative, resolve
 from .profiles import DEFAULT_PROFILE, Profile, load_profile

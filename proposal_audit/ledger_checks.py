@@ -21,7 +21,7 @@ from fractions import Fraction
 from .checks import fmt_fraction
 from .figures import TOTAL, Figure, Figures, Kind, Level
 from .gaps import frechet
-from .ledger import RATING_LABELS, Ledger, LedgerRow, Rating, RowStatus
+from .ledger import RATING_LABELS, Ledger, LedgerRow, Rating
 from .profiles import NotDecidable, Profile, add_duration
 from .results import Category, Cause, CheckResult, Policy, Severity, Status, Text, worst_status
 from .rounding import modes_consistent
@@ -226,7 +226,9 @@ def _result(
     category: Category = Category.SOURCE,
 ) -> LedgerCheck:
     if severity is None:
-        severity = Severity.MAJOR if status is Status.FAIL else Severity.MINOR if status is Status.WARN else Severity.INFO
+        severity = (
+            Severity.MAJOR if status is Status.FAIL else Severity.MINOR if status is Status.WARN else Severity.INFO
+        )
     return LedgerCheck(
         CheckResult(
             check_id,
@@ -311,7 +313,12 @@ def row_deadline(row: LedgerRow, profile: Profile) -> RowDeadline:
         return RowDeadline(row, Timeliness.NOT_DECIDABLE, start, days=days, reason=exc.reason)
     if row.replied < start:
         return RowDeadline(
-            row, Timeliness.INCONSISTENT, start, deadline, days, Text("答复早于起算日", "replied before the clock started")
+            row,
+            Timeliness.INCONSISTENT,
+            start,
+            deadline,
+            days,
+            Text("答复早于起算日", "replied before the clock started"),
         )
     if row.replied <= deadline:
         return RowDeadline(row, Timeliness.ON_TIME, start, deadline, days)
@@ -372,8 +379,10 @@ def check_deadlines(ledger: Ledger, profile: Profile, claim: str = "") -> tuple[
     )
     start_col = {"assigned": "assigned", "received": "received", "session_close": "period"}[profile.clock_start]
     if not ledger.has("replied") or not ledger.has(start_col):
-        missing = "答复日期" if not ledger.has("replied") else {"assigned": "交办日期", "received": "签收日期"}.get(
-            start_col, "提出时段"
+        missing = (
+            "答复日期"
+            if not ledger.has("replied")
+            else {"assigned": "交办日期", "received": "签收日期"}.get(start_col, "提出时段")
         )
         return [
             _result(
@@ -465,7 +474,9 @@ def _check_co_handlers(ledger: Ledger, profile: Profile) -> LedgerCheck:
     )
     rows = [r for r in ledger.active if r.co_units]
     if not rows:
-        return _result("ledger.deadlines.co_handlers", title, Status.PASS, Text("台账中没有协办件", "no co-handled items"))
+        return _result(
+            "ledger.deadlines.co_handlers", title, Status.PASS, Text("台账中没有协办件", "no co-handled items")
+        )
     if not ledger.has("co_reply"):
         return _result(
             "ledger.deadlines.co_handlers",
@@ -480,9 +491,7 @@ def _check_co_handlers(ledger: Ledger, profile: Profile) -> LedgerCheck:
     late = [(r, d) for r, s, d in results if s in _BAD_TIMES]
     unknown = [r for r, s, _ in results if s in (Timeliness.UNKNOWN, Timeliness.NOT_DECIDABLE)]
     if late:
-        shown_zh = ";".join(
-            f"{r.where()}协办{'、'.join(r.co_units)}:期限{d},意见{r.co_reply}" for r, d in late[:SHOWN]
-        )
+        shown_zh = ";".join(f"{r.where()}协办{'、'.join(r.co_units)}:期限{d},意见{r.co_reply}" for r, d in late[:SHOWN])
         shown_en = "; ".join(f"{r.where_en()}: due {d}, opinion {r.co_reply}" for r, d in late[:SHOWN])
         return _result(
             "ledger.deadlines.co_handlers",
@@ -729,9 +738,7 @@ def _check_classes(ledger: Ledger, figs: Figures, profile: Profile, recon: _Reco
             Text("报告没有印出各类件数", "the report prints no class counts"),
         )
     if not ledger.has("class"):
-        return _result(
-            "ledger.reconcile.classes", title, Status.SKIPPED, Text("台账没有“类别”列", "no class column")
-        )
+        return _result("ledger.reconcile.classes", title, Status.SKIPPED, Text("台账没有“类别”列", "no class column"))
     active = ledger.active
     counts = Counter(r.class_rank for r in active)
     blank = [r for r in active if r.class_rank is None]
@@ -850,7 +857,11 @@ def _check_satisfaction(ledger: Ledger, figs: Figures, recon: _Recon) -> LedgerC
                 "the report's satisfaction is counted on another base than the proposals: no row-by-row comparison",
             ),
         )
-    dims = [d for d in ("result", "work", "combined") if d != "combined" or (ledger.has("result_rating") and ledger.has("work_rating"))]
+    dims = [
+        d
+        for d in ("result", "work", "combined")
+        if d != "combined" or (ledger.has("result_rating") and ledger.has("work_rating"))
+    ]
     dims = [d for d in dims if d == "combined" or ledger.has(f"{d}_rating")]
     if not dims:
         return _result(
@@ -1011,13 +1022,20 @@ def _check_units(ledger: Ledger, figs: Figures) -> LedgerCheck:
         f"报告{units.count}个;台账主办单位{len(lead)}个,含协办单位共{len(every)}个",
         f"report {units.count}; ledger: {len(lead)} lead units, {len(every)} with co-handlers",
     )
-    fits = [name for name, n in ((Text("主办单位", "lead units"), len(lead)), (Text("含协办", "all"), len(every))) if n == units.count]
+    fits = [
+        name
+        for name, n in ((Text("主办单位", "lead units"), len(lead)), (Text("含协办", "all"), len(every)))
+        if n == units.count
+    ]
     if fits:
         return _result(
             "ledger.reconcile.units",
             title,
             Status.PASS,
-            Text(f"{what.zh}(与{'、'.join(f.zh for f in fits)}一致)", f"{what.en} ({', '.join(f.en for f in fits)} match)"),
+            Text(
+                f"{what.zh}(与{'、'.join(f.zh for f in fits)}一致)",
+                f"{what.en} ({', '.join(f.en for f in fits)} match)",
+            ),
             figures=(units.key,),
             expected=str(units.count),
             observed=str(len(lead)),
@@ -1100,7 +1118,9 @@ _COLS = (Rating.VERY_SATISFIED, Rating.SATISFIED, Rating.BASIC, Rating.DISSATISF
 
 def crosstab(ledger: Ledger, figs: Figures, profile: Profile, dimension: str) -> list[CrossRow]:
     active = ledger.active
-    ranks = sorted({r.class_rank for r in active if r.class_rank is not None} | {c.rank for c in _main_classes(figs) if c.rank})
+    ranks = sorted(
+        {r.class_rank for r in active if r.class_rank is not None} | {c.rank for c in _main_classes(figs) if c.rank}
+    )
     classes = _main_classes(figs)
     out = []
 
@@ -1126,7 +1146,9 @@ def _check_crosstab(
     ledger: Ledger, figs: Figures, profile: Profile, recon: _Recon, table: list[CrossRow]
 ) -> tuple[LedgerCheck, int | None, tuple[int, int] | None, list[Text]]:
     """The exact cells against the Fréchet bounds of the printed margins; and the headline cells."""
-    title = Text("办理结果×满意度:台账的确切件数在报告数字允许的范围内", "exact class × rating cells within the report's bounds")
+    title = Text(
+        "办理结果×满意度:台账的确切件数在报告数字允许的范围内", "exact class × rating cells within the report's bounds"
+    )
     headlines: list[Text] = []
     total = figs.total
     classes = [c for c in _main_classes(figs) if c.count is not None]
@@ -1138,7 +1160,9 @@ def _check_crosstab(
         combined = next((f.count for f in printed if f.level is Level.SATISFIED_OR_BASIC), None)
     if not (ledger.has("class") and (ledger.has("result_rating") or ledger.has("work_rating"))):
         return (
-            _result("ledger.crosstab", title, Status.SKIPPED, Text("台账缺类别或满意度列", "no class or rating column")),
+            _result(
+                "ledger.crosstab", title, Status.SKIPPED, Text("台账缺类别或满意度列", "no class or rating column")
+            ),
             None,
             None,
             headlines,
@@ -1170,10 +1194,17 @@ def _check_crosstab(
     if solved_row is not None:
         k = solved_row.counts[Rating.DISSATISFIED.value]
         headlines.append(
-            Text(f"{solved_row.label}(已解决)中被评为不满意的{k}件", f"{k} solved proposals ({solved_row.label}) rated dissatisfied")
+            Text(
+                f"{solved_row.label}(已解决)中被评为不满意的{k}件",
+                f"{k} solved proposals ({solved_row.label}) rated dissatisfied",
+            )
         )
     if ledger.has("work_rating") and ledger.has("result_rating"):
-        split = [r for r in ledger.active if _is_satisfied(r.work_rating) and r.result_rating is not None and not _is_satisfied(r.result_rating)]
+        split = [
+            r
+            for r in ledger.active
+            if _is_satisfied(r.work_rating) and r.result_rating is not None and not _is_satisfied(r.result_rating)
+        ]
         headlines.append(
             Text(
                 f"办理工作评为满意、办理结果却未评满意的{len(split)}件",
@@ -1202,7 +1233,9 @@ def _check_crosstab(
         if row is None:
             continue
         k = row.counts[Rating.VERY_SATISFIED.value] + row.counts[Rating.SATISFIED.value]
-        cells.append((Text(f"{c.display_label}×满意", f"{c.display_label} × satisfied"), k, frechet(c.count or 0, strict, n)))
+        cells.append(
+            (Text(f"{c.display_label}×满意", f"{c.display_label} × satisfied"), k, frechet(c.count or 0, strict, n))
+        )
         if combined is not None:
             k2 = k + row.counts[Rating.BASIC.value]
             cells.append(
@@ -1281,7 +1314,9 @@ def _check_units_gap(lines: list[UnitLine], policy: Policy) -> LedgerCheck:
     title = Text("满意率高而解决率低的承办单位", "units with high satisfaction and low resolution")
     thr = fmt_fraction(policy.gap_threshold, 0)
     judged = [u for u in lines if u.n and u.judged]
-    over = sorted((u for u in judged if u.gap is not None and u.gap > policy.gap_threshold), key=lambda u: -(u.gap or 0))
+    over = sorted(
+        (u for u in judged if u.gap is not None and u.gap > policy.gap_threshold), key=lambda u: -(u.gap or 0)
+    )
     rule = Text(
         f"主办件不少于{MIN_UNIT_ITEMS}件的单位,满意率(不含基本满意)减解决率(A类)超过{thr}个百分点",
         f"units with at least {MIN_UNIT_ITEMS} items whose satisfied rate exceeds the A rate by more than {thr} points",
@@ -1298,7 +1333,8 @@ def _check_units_gap(lines: list[UnitLine], policy: Policy) -> LedgerCheck:
             category=Category.GAP,
         )
     shown_zh = ";".join(
-        f"{u.unit} {u.n}件:解决率{_pct(u.resolution)}%,满意率{_pct(u.satisfaction)}%,差{_pct(u.gap)}个百分点" for u in over
+        f"{u.unit} {u.n}件:解决率{_pct(u.resolution)}%,满意率{_pct(u.satisfaction)}%,差{_pct(u.gap)}个百分点"
+        for u in over
     )
     shown_en = "; ".join(
         f"{u.unit} ({u.n}): resolution {_pct(u.resolution)}%, satisfied {_pct(u.satisfaction)}%, gap {_pct(u.gap)}"
@@ -1327,9 +1363,7 @@ def _check_second_handling(ledger: Ledger, profile: Profile) -> LedgerCheck:
         f"首次答复后{profile.rehandling_window.text().zh}内再次答复",
         f"a second reply within {profile.rehandling_window.text().en} of the first",
     )
-    unhappy = [
-        r for r in ledger.active if Rating.DISSATISFIED in (r.result_rating, r.work_rating)
-    ]
+    unhappy = [r for r in ledger.active if Rating.DISSATISFIED in (r.result_rating, r.work_rating)]
     if not unhappy:
         return _result(
             "ledger.second_handling", title, Status.PASS, Text("台账中没有评为“不满意”的答复", "no reply rated 不满意")
@@ -1377,7 +1411,8 @@ def _check_second_handling(ledger: Ledger, profile: Profile) -> LedgerCheck:
             Status.WARN,
             Text(
                 f"{len(late)}件二次答复晚于{rule.zh}(自首次答复起算,台账无重新交办日期):{_where(late)}",
-                f"{len(late)} second replies later than {rule.en} (counted from the first reply): {_where(late, False)}",
+                f"{len(late)} second replies later than {rule.en} (counted from the first reply): "
+                f"{_where(late, False)}",
             ),
             [r.row for r in late],
         )
@@ -1386,7 +1421,10 @@ def _check_second_handling(ledger: Ledger, profile: Profile) -> LedgerCheck:
             "ledger.second_handling",
             title,
             Status.UNDECIDABLE,
-            Text(f"{len(unknown)}件二次答复日期空白:{_where(unknown)}", f"{len(unknown)} without a date: {_where(unknown, False)}"),
+            Text(
+                f"{len(unknown)}件二次答复日期空白:{_where(unknown)}",
+                f"{len(unknown)} without a date: {_where(unknown, False)}",
+            ),
             [r.row for r in unknown],
         )
     return _result(
@@ -1407,7 +1445,9 @@ def _check_follow_up(ledger: Ledger, as_of: date) -> LedgerCheck:
             "ledger.follow_up",
             title,
             Status.SKIPPED,
-            Text(f"B、C类{len(items)}件,但台账没有“落实时限”列", f"{len(items)} B/C items, but no commitment deadlines"),
+            Text(
+                f"B、C类{len(items)}件,但台账没有“落实时限”列", f"{len(items)} B/C items, but no commitment deadlines"
+            ),
         )
     no_deadline = [r for r in items if r.follow_deadline is None]
     due = [r for r in items if r.follow_deadline is not None and r.follow_deadline <= as_of]
@@ -1480,7 +1520,8 @@ def _check_blanks(ledger: Ledger) -> LedgerCheck:
         title,
         Status.UNDECIDABLE,
         Text(
-            ";".join(f"{BY_KEY[k].header}空白{len(rs)}件:{_where(rs)}" for k, rs in found) + "(空白按未知处理,不计入任何一类)",
+            ";".join(f"{BY_KEY[k].header}空白{len(rs)}件:{_where(rs)}" for k, rs in found)
+            + "(空白按未知处理,不计入任何一类)",
             "; ".join(f"{BY_KEY[k].en}: {len(rs)} blank: {_where(rs, False)}" for k, rs in found)
             + " (blank is unknown, never counted)",
         ),

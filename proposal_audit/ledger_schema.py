@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from .ledger import Period, Rating, RowStatus
 from .results import Text
@@ -64,12 +65,28 @@ COLUMNS: tuple[Column, ...] = (
     Column("assigned", "交办日期", ("交办时间", "交办"), "date", "date assigned"),
     Column("received", "签收日期", ("收到日期", "接收日期", "签收时间"), "date", "date received"),
     Column(
-        "co_reply", "协办意见日期", ("会办意见日期", "协办答复日期", "协办函复日期"), "date", "co-handlers' opinion date"
+        "co_reply",
+        "协办意见日期",
+        ("会办意见日期", "协办答复日期", "协办函复日期"),
+        "date",
+        "co-handlers' opinion date",
     ),
     Column("replied", "答复日期", ("答复时间", "办复日期", "回复日期", "答复"), "date", "reply date"),
     Column("class", "类别", ("办理类别", "答复类别", "分类", "办理结果类别"), "class", "outcome class", True),
-    Column("work_rating", "办理工作满意度", ("对办理工作的评价", "工作满意度", "办理工作评价"), "rating", "rating of the handling"),
-    Column("result_rating", "办理结果满意度", ("对办理结果的评价", "结果满意度", "办理结果评价"), "rating", "rating of the result"),
+    Column(
+        "work_rating",
+        "办理工作满意度",
+        ("对办理工作的评价", "工作满意度", "办理工作评价"),
+        "rating",
+        "rating of the handling",
+    ),
+    Column(
+        "result_rating",
+        "办理结果满意度",
+        ("对办理结果的评价", "结果满意度", "办理结果评价"),
+        "rating",
+        "rating of the result",
+    ),
     Column("extended", "是否延期", ("延期",), "yesno", "extended"),
     Column("extension_approved", "延期批准日期", ("延期批准时间", "批准延期日期"), "date", "extension approved on"),
     Column("rehandled", "二次办理", ("是否二次办理",), "yesno", "handled a second time"),
@@ -84,7 +101,19 @@ BY_KEY = {c.key: c for c in COLUMNS}
 # Columns an export may have that are never read: personal data (dropped, and never shown) and
 # columns of no use to the audit.
 PERSONAL_HEADERS = frozenset(
-    {"联系电话", "电话", "手机", "手机号", "手机号码", "联系方式", "身份证", "身份证号", "身份证号码", "证件号码", "代表证号"}
+    {
+        "联系电话",
+        "电话",
+        "手机",
+        "手机号",
+        "手机号码",
+        "联系方式",
+        "身份证",
+        "身份证号",
+        "身份证号码",
+        "证件号码",
+        "代表证号",
+    }
 )
 IGNORED_HEADERS = frozenset({"序号", "备注", "附件", "说明", "no", "#", "remarks", "notes"})
 
@@ -123,8 +152,7 @@ def known_headers() -> list[str]:
 # --------------------------------------------------------------------------- cell values
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
     """A cell's value, or why it has none (reason is None for a valid cell; value None = blank)."""
 
     value: object
@@ -271,7 +299,9 @@ def parse_period(text: str) -> Parsed:
         return Parsed(Period.SESSION)
     if t in ("闭会期间", "闭会"):
         return Parsed(Period.RECESS)
-    return Parsed(None, Text(f"“{text.strip()}”应为“大会期间”或“闭会期间”", f"'{text.strip()}': write 大会期间 or 闭会期间"))
+    return Parsed(
+        None, Text(f"“{text.strip()}”应为“大会期间”或“闭会期间”", f"'{text.strip()}': write 大会期间 or 闭会期间")
+    )
 
 
 _STATUSES = {
@@ -319,7 +349,9 @@ def parse_year(text: str) -> Parsed:
 def parse_number(text: str) -> Parsed:
     t = text.strip()
     if not t:
-        return Parsed(None, Text("建议编号为空:每一行都须有编号", "the suggestion number is blank: every row needs one"))
+        return Parsed(
+            None, Text("建议编号为空:每一行都须有编号", "the suggestion number is blank: every row needs one")
+        )
     return Parsed(t)
 
 
@@ -357,23 +389,28 @@ class CellProblem:
     reason: Text
 
 
-def validate_cells(frame, headers: dict[str, str], row_numbers: list[int]) -> tuple[dict, list[CellProblem]]:  # noqa: ANN001
-    """Check every cell of `frame` (text cells, one column per key) in one lazy pandera pass.
+def validate_cells(
+    columns: dict[str, list[str]], headers: dict[str, str], row_numbers: list[int]
+) -> tuple[dict[str, list[Parsed]], list[CellProblem]]:
+    """Check every cell (text, one list per column key) in one lazy pandera pass.
 
-    Returns the parsed values per column (a dict key → list of Parsed) and every bad cell. Each
-    distinct text is parsed once, so a 20,000-row ledger with a few hundred distinct dates is quick.
+    Returns the parsed values per column and every bad cell. Each distinct text is parsed once, so a
+    20,000-row ledger with a few hundred distinct dates is quick. The cells are all text already, so
+    the schema checks values, not dtypes (pandera's per-element type check would double the time).
     """
+    import pandas as pd
     import pandera.pandas as pa
 
+    frame = pd.DataFrame(columns, dtype=object)
     parsed: dict[str, dict[str, Parsed]] = {}
     checks = {}
-    for key in frame.columns:
+    for key, cells in columns.items():
         kind = BY_KEY[key].kind
         parse = PARSERS[kind]
-        cache = {v: parse(v) for v in frame[key].unique()}
+        cache = {v: parse(v) for v in set(cells)}
         parsed[key] = cache
         valid = {v: p.reason is None for v, p in cache.items()}
-        checks[key] = pa.Column(str, pa.Check(lambda s, valid=valid: s.map(valid), name=kind), nullable=False)
+        checks[key] = pa.Column(None, pa.Check(lambda s, valid=valid: s.map(valid), name=kind), nullable=False)
     schema = pa.DataFrameSchema(checks, strict=False, coerce=False)
     problems: list[CellProblem] = []
     try:
@@ -387,5 +424,5 @@ def validate_cells(frame, headers: dict[str, str], row_numbers: list[int]) -> tu
             assert reason is not None
             problems.append(CellProblem(row_numbers[int(index)], headers[key], str(value), reason))
     problems.sort(key=lambda p: (p.row, list(headers.values()).index(p.column)))
-    values = {key: [parsed[key][v] for v in frame[key]] for key in frame.columns}
+    values = {key: [parsed[key][v] for v in cells] for key, cells in columns.items()}
     return values, problems

@@ -20,7 +20,25 @@ from .results import Status, Text
 __all__ = ["open_promises", "repeated_titles", "REPEAT_SCORE", "is_done"]
 
 REPEAT_SCORE = 80.0  # rapidfuzz token-set ratio (0–100) from which two titles are shown together
-_STOP = {"关于", "的", "建议", "进一步", "加强", "加快", "推进", "问题", "和", "及", "与", "对", "我县", "县", "完善", "提高", "做好"}
+_STOP = {
+    "关于",
+    "的",
+    "建议",
+    "进一步",
+    "加强",
+    "加快",
+    "推进",
+    "问题",
+    "和",
+    "及",
+    "与",
+    "对",
+    "我县",
+    "县",
+    "完善",
+    "提高",
+    "做好",
+}
 _DONE = re.compile(r"(已|全部|基本)(落实|完成|解决|办结)|落实到位|已建成|已完工")
 _NOT_DONE = re.compile(r"未|尚未|部分|正在|推进中|进行中|暂")
 

@@ -191,7 +191,9 @@ def load_profile(path: str | Path | None = None) -> Profile:
             problems.append(("session_close.value", f"{parsed.reason.zh} {parsed.reason.en}"))
         close = parsed.value
     if data.clock_start.value == "session_close" and close is None:
-        problems.append(("session_close", "clock_start 为 session_close 时须给出大会闭幕日期 give the session's closing date"))
+        problems.append(
+            ("session_close", "clock_start 为 session_close 时须给出大会闭幕日期 give the session's closing date")
+        )
     scheme = data.class_scheme.value
     profile = Profile(
         name=path.stem,
@@ -204,7 +206,9 @@ def load_profile(path: str | Path | None = None) -> Profile:
         rehandling_window=duration("rehandling_window"),
         days=str(data.days.value),
         deadline_on_holiday=str(data.deadline_on_holiday.value),
-        class_scheme=tuple(scheme) if isinstance(scheme, list) else tuple(s for s in re.split(r"[\s,、]+", scheme) if s),
+        class_scheme=tuple(scheme)
+        if isinstance(scheme, list)
+        else tuple(s for s in re.split(r"[\s,、]+", scheme) if s),
         session_close=close,  # type: ignore[arg-type]
         sources=tuple(
             (key, _shown(getattr(data, key).value), _unfold(getattr(data, key).source))

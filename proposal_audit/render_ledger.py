@@ -128,7 +128,9 @@ def units(result: AuditResult, language: str = "zh") -> Html:
                 _t("解决率%", "resolution %", language): _rate(u.resolution),
                 _t("满意率%", "satisfied %", language): _rate(u.satisfaction),
                 _t("满意或基本满意%", "sat. or basic %", language): _rate(u.satisfaction_or_basic),
-                _t("差(百分点)", "gap (points)", language): _rate(u.gap) if u.judged else _t("件数过少", "too few", language),
+                _t("差(百分点)", "gap (points)", language): _rate(u.gap)
+                if u.judged
+                else _t("件数过少", "too few", language),
                 _t("按期", "on time", language): u.times.get(Timeliness.ON_TIME.value, 0),
                 _t("延期获批", "extended", language): u.times.get(Timeliness.EXTENDED.value, 0),
                 _t("逾期", "late", language): late,

@@ -18,8 +18,8 @@ from pathlib import Path
 from .audit import AuditResult, audit_params
 from .errors import ProposalAuditError, RunError
 from .export import export_html, write_json
-from .ledger_audit import ledger_inputs
 from .kernels import CurrentEnvKernelManager, WarmKernel, start_kernel, stop_kernel
+from .ledger_audit import ledger_inputs
 from .params import Params, load_params
 from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, REPORTS_DIR, TRENDS_NOTEBOOK, relative, resolve
 

@@ -89,7 +89,8 @@ TOPICS = {
 }
 # Suggestions the report itself names, with the unit and class its words imply.
 NAMED = [
-    ("关于解决教师宿舍资金短缺的建议", "县财政局", ["县教育局"], "B", "已解决配套资金20万元,剩余资金根据工程量逐步拨付"),
+    ("关于解决教师宿舍资金短缺的建议", "县财政局", ["县教育局"], "B",
+     "已解决配套资金20万元,剩余资金根据工程量逐步拨付"),
     ("关于夯实乡村振兴基础,增加粮食收储仓库的建议", "县商务和粮食局", [], "B", "项目已立项"),
     ("关于解决花桥镇街道安全饮水的建议", "县水利局", ["花桥镇人民政府"], "B", "拟投入157万元提质改造"),
     ("关于栗江自来水厂有限公司供水设施提质改造的建议", "县水利局", [], "B", "拟投入157万元提质改造"),
@@ -203,7 +204,9 @@ def build_rows(seed: int = SEED) -> list[dict[str, object]]:
         r["答复日期"] = _workday_on_or_before(start + timedelta(days=rng.randint(lo, hi)), start)
         if r["协办单位"]:
             co_due = add_months(start, 1)
-            r["协办意见日期"] = _workday_on_or_before(start + timedelta(days=rng.randint(7, (co_due - start).days)), start)
+            r["协办意见日期"] = _workday_on_or_before(
+                start + timedelta(days=rng.randint(7, (co_due - start).days)), start
+            )
         else:
             r["协办意见日期"] = None
         r["是否延期"] = "否"
@@ -222,7 +225,9 @@ def build_rows(seed: int = SEED) -> list[dict[str, object]]:
             r["落实时限"] = rng.choice((date(2021, 12, 31), date(2022, 12, 31)))
     # one reply on the last day (2019-08-23 is a Friday): the boundary is inside the deadline
     last = next(
-        r for r in rows if r["类别"] == "A" and r["交办日期"] == ASSIGNED and r["主办单位"] not in EARLY and not r["协办单位"]
+        r
+        for r in rows
+        if r["类别"] == "A" and r["交办日期"] == ASSIGNED and r["主办单位"] not in EARLY and not r["协办单位"]
     )
     last["答复日期"] = add_months(ASSIGNED, 3)
     return rows
@@ -360,7 +365,10 @@ def variants(rows: list[dict[str, object]]) -> dict[str, tuple[list[dict[str, ob
     r = _pick(v, 类别="B", **plain)
     r["答复日期"] = due + timedelta(days=13)
     r["是否延期"], r["延期批准日期"] = "是", date(2019, 8, 15)
-    out["lookalike_late_reply_extended"] = (v, f"{r['建议编号']}: replied 13 days late with an extension approved on 2019-08-15")
+    out["lookalike_late_reply_extended"] = (
+        v,
+        f"{r['建议编号']}: replied 13 days late with an extension approved on 2019-08-15",
+    )
 
     v = _copy(rows)
     r = _pick(v, 类别="C", **plain)
@@ -393,8 +401,10 @@ def files() -> dict[Path, bytes]:
         out[OUT / "variants" / f"{name}.csv"] = to_csv(v)
         index.append(f"{name}.csv: {what}\n")
     out[OUT / "variants" / "malformed.csv"] = malformed()
-    index.append("malformed.csv: mixed encodings (line 3 is GBK), unknown headers (分类结果, 满意度), the required 类别"
-        " missing, impossible dates, a blank number\n")
+    index.append(
+        "malformed.csv: mixed encodings (line 3 is GBK), unknown headers (分类结果, 满意度), the required 类别"
+        " missing, impossible dates, a blank number\n"
+    )
     out[OUT / "variants" / "INDEX.txt"] = "".join(index).encode()
     return out
 

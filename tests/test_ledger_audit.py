@@ -31,7 +31,10 @@ def _deputies() -> set[str]:
 
 
 def _everything(result, language="zh") -> str:
-    shown = [f(result, language) for f in (render_ledger.summary, render_ledger.crosstab, render_ledger.units, render_ledger.details)]
+    shown = [
+        f(result, language)
+        for f in (render_ledger.summary, render_ledger.crosstab, render_ledger.units, render_ledger.details)
+    ]
     return json.dumps(result_to_json(result), ensure_ascii=False) + "".join(h.html + h.text for h in shown)
 
 
@@ -104,7 +107,9 @@ def test_a_bad_ledger_stops_the_run_with_exit_2_and_writes_nothing(tmp_path):
     reports = tmp_path / "reports"
     outcome = run_report(params, reports)
     assert outcome.exit_code == 2
-    assert "编码混杂" in outcome.error and "缺少必需的列“类别”" in outcome.error and "2008年9月只有30天" in outcome.error
+    assert (
+        "编码混杂" in outcome.error and "缺少必需的列“类别”" in outcome.error and "2008年9月只有30天" in outcome.error
+    )
     assert not list(reports.glob("*.html")) and not list(reports.glob("*.json"))
 
 

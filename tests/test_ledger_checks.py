@@ -52,7 +52,12 @@ def run(led: Ledger, figs=None, profile=HENGNAN, **kw) -> dict:
     ],
 )
 def test_row_deadlines(replied, extended, approved, status, late):
-    r = row(1, replied=D(replied) if replied else None, extended=extended, extension_approved=D(approved) if approved else None)
+    r = row(
+        1,
+        replied=D(replied) if replied else None,
+        extended=extended,
+        extension_approved=D(approved) if approved else None,
+    )
     d = row_deadline(r, HENGNAN)
     assert d.status is status and d.late_days == late
 
@@ -80,7 +85,9 @@ def test_a_late_reply_is_set_against_the_reports_claim():
     assert ok["ledger.deadlines"].result.status is Status.PASS
 
 
-@pytest.mark.parametrize(("opinion", "status"), [("2019-06-23", Status.PASS), ("2019-06-24", Status.FAIL), (None, Status.UNDECIDABLE)])
+@pytest.mark.parametrize(
+    ("opinion", "status"), [("2019-06-23", Status.PASS), ("2019-06-24", Status.FAIL), (None, Status.UNDECIDABLE)]
+)
 def test_co_handlers_opinions(opinion, status):
     r = row(1, co_units=("县财政局",), co_reply=D(opinion) if opinion else None)
     assert run(ledger(r))["ledger.deadlines.co_handlers"].result.status is status
@@ -125,7 +132,10 @@ def test_repeated_numbers():
 
 def test_gaps_in_the_numbering_need_a_record():
     gap = run(ledger(row(1), row(2), row(4)))
-    assert gap["ledger.register.gaps"].result.status is Status.FAIL and "N-003" in gap["ledger.register.gaps"].result.message.zh
+    assert (
+        gap["ledger.register.gaps"].result.status is Status.FAIL
+        and "N-003" in gap["ledger.register.gaps"].result.message.zh
+    )
     merged = run(ledger(row(1), row(2), row(3, status=RowStatus.MERGED), row(4)))
     assert merged["ledger.register.gaps"].result.status is Status.PASS
     assert merged["ledger.reconcile.rows"].result.status is Status.PASS  # 3 counted, 3 expected
@@ -157,7 +167,9 @@ def test_blank_classes_are_unknown_not_counted():
 )
 def test_which_rating_the_report_counts(result, work, matches):
     figs = make(total(3), sat("satisfied", 2), sat("basically_satisfied", 1))
-    led = ledger(*(row(i + 1, result_rating=r, work_rating=w) for i, (r, w) in enumerate(zip(result, work, strict=True))))
+    led = ledger(
+        *(row(i + 1, result_rating=r, work_rating=w) for i, (r, w) in enumerate(zip(result, work, strict=True)))
+    )
     c = run(led, figs)["ledger.reconcile.satisfaction"].result
     assert c.status is Status.PASS and f"“{matches}" in c.message.zh
 
@@ -171,9 +183,17 @@ def test_a_share_printed_without_its_count_is_recomputed_from_the_ledger():
 
 
 def test_exact_cross_table_within_the_bounds():
-    figs = make(total(4), cls("A类", 1, 1), cls("B类", 2, 2), cls("C类", 3, 1), sat("satisfied", 3), sat("basically_satisfied", 1))
+    figs = make(
+        total(4),
+        cls("A类", 1, 1),
+        cls("B类", 2, 2),
+        cls("C类", 3, 1),
+        sat("satisfied", 3),
+        sat("basically_satisfied", 1),
+    )
     led = ledger(
-        row(1), row(2, class_rank=2, class_label="B"), row(3, class_rank=2, class_label="B", result_rating=B_, work_rating=B_),
+        row(1), row(2, class_rank=2, class_label="B"),
+        row(3, class_rank=2, class_label="B", result_rating=B_, work_rating=B_),
         row(4, class_rank=3, class_label="C"),
     )  # fmt: skip
     parts = run(led, figs)["_parts"]

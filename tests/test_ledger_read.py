@@ -72,7 +72,8 @@ def test_unknown_classes(text, bad):
 
 @pytest.mark.parametrize(
     ("text", "rating"),
-    [("满意", Rating.SATISFIED), ("滿意", Rating.SATISFIED), ("基本满意", Rating.BASIC), ("不满意", Rating.DISSATISFIED),
+    [("满意", Rating.SATISFIED), ("滿意", Rating.SATISFIED), ("基本满意", Rating.BASIC),
+     ("不满意", Rating.DISSATISFIED),
      ("未表态", Rating.NO_OPINION), ("非常满意", Rating.VERY_SATISFIED), ("", None)],
 )  # fmt: skip
 def test_ratings(text, rating):
@@ -129,7 +130,9 @@ def test_xlsx_with_a_title_row_and_date_cells(tmp_path):
 
 def test_blank_cells_are_unknown_not_values(tmp_path):
     row = read_ledger(_write(tmp_path, f"{HEAD}\n2019-001,,,县交通运输局,,,,,\n")).rows[0]
-    assert row.class_rank is None and row.result_rating is None and row.replied is None and row.status is RowStatus.ACTIVE
+    assert (
+        row.class_rank is None and row.result_rating is None and row.replied is None and row.status is RowStatus.ACTIVE
+    )
 
 
 def test_personal_columns_are_dropped_and_free_text_scrubbed(tmp_path):
@@ -162,7 +165,7 @@ def test_every_problem_at_once(tmp_path):
     assert "未知的列名“分类结果”" in text and "unknown column" in text
     assert "“结果满意度”与“办理结果满意度”是同一列" in text
     assert "缺少必需的列“类别”" in text
-    assert ("第2行 row 2 · 答覆日期", ) == tuple(k for k, m in problems if "2008年9月只有30天" in m)
+    assert ("第2行 row 2 · 答覆日期",) == tuple(k for k, m in problems if "2008年9月只有30天" in m)
     assert any(k == "第3行 row 3 · 办理结果满意度" and "很好" in m for k, m in problems)
     assert any(k == "第4行 row 4 · 建议编号" for k, _ in problems)
     assert any(k == "第4行 row 4 · 答覆日期" and "2019年2月只有28天" in m for k, m in problems)

@@ -63,7 +63,13 @@ def test_the_consistent_ledger_reconciles(base_findings):
 BROKEN = [
     ("broken_one_row.csv", {"added": 152}, "ledger.reconcile.rows", (90, 152), "台账150件,报告149件"),
     ("broken_one_class.csv", {(9, "类别"): ("A", "D")}, "ledger.reconcile.classes", (9,), "A类台账39件、报告40件"),
-    ("broken_one_rating.csv", {(4, "办理结果满意度"): ("满意", "不满意")}, "ledger.reconcile.satisfaction", (4,), "不满意1"),
+    (
+        "broken_one_rating.csv",
+        {(4, "办理结果满意度"): ("满意", "不满意")},
+        "ledger.reconcile.satisfaction",
+        (4,),
+        "不满意1",
+    ),
     ("broken_late_reply.csv", {(4, "答复日期"): ("2019-06-21", "2019-09-05")}, "ledger.deadlines", (4,), "逾期13天"),
 ]
 
@@ -100,7 +106,10 @@ LOOKALIKES = [
     ("lookalike_one_class.csv", {(9, "类别"): ("A", "已解决或基本解决")}),
     ("lookalike_one_rating.csv", {(4, "办理工作满意度"): ("满意", "不满意")}),
     ("lookalike_late_reply.csv", {(4, "答复日期"): ("2019-06-21", "2019-08-23")}),
-    ("lookalike_late_reply_extended.csv", {(4, "答复日期"): ("2019-06-21", "2019-09-05"), (4, "是否延期"): ("否", "是")}),
+    (
+        "lookalike_late_reply_extended.csv",
+        {(4, "答复日期"): ("2019-06-21", "2019-09-05"), (4, "是否延期"): ("否", "是")},
+    ),
     ("lookalike_impossible_date.csv", {(7, "答复日期"): ("2019-06-28", "2019-06-30")}),
 ]
 
