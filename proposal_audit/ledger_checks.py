@@ -187,7 +187,6 @@ class LedgerAudit:
     rows_active: int = 0
     previous_path: str = ""
     show_names: bool = False
-    extra: dict = field(default_factory=dict)
 
     @property
     def results(self) -> list[CheckResult]:

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from functools import cache
 
-from .ledger import Ledger, LedgerRow
+from .ledger import Ledger
 from .ledger_checks import SHOWN, LedgerCheck, ReviewPair, _result, _where
 from .results import Status, Text
 
@@ -109,7 +109,3 @@ def repeated_titles(previous: Ledger, current: Ledger, score: float = REPEAT_SCO
         if row[j] >= score:
             pairs.append(ReviewPair(float(row[j]), prev[j], cur[i]))
     return sorted(pairs, key=lambda p: (-p.score, p.current.row))
-
-
-def review_rows(pairs: list[ReviewPair]) -> list[tuple[LedgerRow, LedgerRow, float]]:
-    return [(p.previous, p.current, p.score) for p in pairs]
