@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checks import run_checks
 from .compare import compare_figures
@@ -13,11 +14,15 @@ from .documents import Document, read_document
 from .figures import Figures, ReportMeta, load_figures
 from .gaps import GapAnalysis, analyse_gaps
 from .integrity import check_text, infer_body
+from .ledger_audit import with_ledger
 from .params import Params
 from .paths import relative, resolve
 from .reading import Unparsed
 from .reading import read as extract
 from .results import Category, Cause, CheckResult, Policy, Severity, Status, Text, sort_worst_first, worst_status
+
+if TYPE_CHECKING:
+    from .ledger_checks import LedgerAudit
 
 __all__ = ["AuditResult", "audit", "audit_document", "audit_params"]
 
@@ -32,6 +37,7 @@ class AuditResult:
     text_checks: tuple[CheckResult, ...] = ()  # the document: integrity, typed vs printed, unplaced numbers
     unparsed: tuple[Unparsed, ...] = ()
     document: str = ""  # the source document, when the audit read one
+    ledger: LedgerAudit | None = None  # the register behind the report, when the parameters name one
 
     @property
     def results(self) -> list[CheckResult]:
@@ -163,7 +169,9 @@ def audit_params(params: Params) -> AuditResult:
     """The audit a parameter set describes: what the notebook shows and the JSON records."""
     figures = load_figures(resolve(params.figures)) if params.figures else None
     if params.source:
-        return audit_document(resolve(params.source), params.policy, params.report_id, figures, params)
+        return with_ledger(
+            audit_document(resolve(params.source), params.policy, params.report_id, figures, params), params
+        )
     assert figures is not None  # the schema requires a figures file or a source document
     given = params.meta_overrides()
     if given:
@@ -178,4 +186,4 @@ def audit_params(params: Params) -> AuditResult:
                 meta.source,
             ),
         )
-    return audit(figures, params.policy, params.report_id)
+    return with_ledger(audit(figures, params.policy, params.report_id), params)

@@ -309,6 +309,41 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return worst
 
 
+def _cmd_ledger(args: argparse.Namespace) -> int:
+    """Audit a ledger (台账) against a report's figures: every reading problem, or every finding."""
+    from .ledger_audit import audit_ledger, to_json
+    from .params import load_params
+    from .results import Policy
+
+    policy = Policy.named(args.rounding_policy)
+    profile, as_of = args.profile, args.as_of
+    if args.params:
+        from .audit import audit_params
+
+        params = load_params(args.params)
+        figures, policy = audit_params(params.model_copy(update={"ledger": ""})).figures, params.policy
+        profile, as_of = profile or params.profile or None, as_of or params.ledger_as_of
+    else:
+        from .figures import load_figures
+
+        figures = load_figures(args.figures)
+    result = audit_ledger(
+        args.ledger, figures, profile, policy, as_of, previous=args.previous, show_names=args.show_names
+    )
+    if args.json:
+        print(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+        return result.exit_code
+    print(f"== {result.path}: {result.rows_total} 行 rows, {result.rows_active} 件计入 counted")
+    for h in result.headlines:
+        print(f"  » {h(args.language)}")
+    for c in result.checks:
+        r = c.result
+        if args.all or r.status.value not in ("pass",):
+            rows = f" [第{'、'.join(map(str, c.rows[:12]))}行 rows]" if c.rows else ""
+            print(f"  {r.status.value:<13} {r.check_id:<32} {r.message(args.language)}{rows}")
+    return result.exit_code
+
+
 def _cmd_refresh(args: argparse.Namespace) -> int:
     from .paths import NOTEBOOKS_DIR
     from .runner import refresh_stored_outputs
@@ -354,6 +389,20 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--language", choices=["zh", "en"], default="zh")
     check.add_argument("--rounding-policy", choices=["permissive", "strict", "any"], default="permissive")
     check.set_defaults(func=_cmd_check)
+    ledger = sub.add_parser("ledger", help="核对办理台账 audit a ledger (台账, .xlsx/.csv) against a report")
+    ledger.add_argument("ledger", help="the ledger: .xlsx, or .csv in UTF-8 or GBK")
+    where = ledger.add_mutually_exclusive_group(required=True)
+    where.add_argument("--params", help="the report's parameter file (its figures, source and policy)")
+    where.add_argument("--figures", help="the report's hand-entered figures file")
+    ledger.add_argument("--profile", help="the region's rules (default data/profiles/national.yaml)")
+    ledger.add_argument("--previous", help="last year's ledger")
+    ledger.add_argument("--as-of", default="", help="date commitments are judged at (default: the ledger's latest)")
+    ledger.add_argument("--show-names", action="store_true", help="show deputies' names (default: pseudonyms)")
+    ledger.add_argument("--json", action="store_true", help="print the ledger audit as JSON")
+    ledger.add_argument("--all", action="store_true", help="also list the checks that passed")
+    ledger.add_argument("--language", choices=["zh", "en"], default="zh")
+    ledger.add_argument("--rounding-policy", choices=["permissive", "strict", "any"], default="permissive")
+    ledger.set_defaults(func=_cmd_ledger)
     refresh = sub.add_parser("refresh-notebooks", help="re-execute notebooks/ and store their outputs (nbval goldens)")
     refresh.set_defaults(func=_cmd_refresh)
     return parser

@@ -3,7 +3,9 @@
 ProposalAuditError
  ├── InputError        a parameter or figures file is wrong (file, key, message)   exit 2
  │    ├── ParamsError
- │    └── FiguresError
+ │    ├── FiguresError
+ │    ├── LedgerError   a ledger (台账) file: every bad header and cell at once
+ │    └── ProfileError  a jurisdiction profile (data/profiles/*.yaml)
  └── RunError          a notebook failed while executing (cell, error, partial notebook)  exit 2
 """
 
@@ -11,7 +13,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ProposalAuditError", "InputError", "ParamsError", "FiguresError", "DocumentError", "RunError"]
+__all__ = [
+    "ProposalAuditError",
+    "InputError",
+    "ParamsError",
+    "FiguresError",
+    "DocumentError",
+    "LedgerError",
+    "ProfileError",
+    "RunError",
+]
 
 
 class ProposalAuditError(Exception):
@@ -35,6 +46,14 @@ class ParamsError(InputError):
 
 class FiguresError(InputError):
     """A hand-entered figures file (data/figures/*.yaml) is invalid."""
+
+
+class LedgerError(InputError):
+    """A ledger (.xlsx/.csv) cannot be audited: its problems are (where, message) pairs, all of them."""
+
+
+class ProfileError(InputError):
+    """A jurisdiction profile (deadlines and their sources) is invalid."""
 
 
 class DocumentError(InputError):

@@ -18,6 +18,7 @@ from .audit import AuditResult
 from .checks import fmt_fraction
 from .figures import Figures
 from .fonts import embedded_font_css
+from .ledger_audit import to_json as ledger_json
 from .params import Params
 from .paths import relative
 from .rounding import Percent
@@ -144,6 +145,7 @@ def result_to_json(result: AuditResult, params: Params | None = None) -> dict[st
             ],
             "headlines": [{"zh": h.zh, "en": h.en} for h in gaps.headlines],
         },
+        "ledger": ledger_json(result.ledger),
         "versions": versions(),
     }
 

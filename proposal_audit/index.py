@@ -45,7 +45,7 @@ def _row(data: dict, html_name: str) -> IndexRow:
     report = data.get("report") or {}
     total = next((f["count"] for f in data["figures"] if f["kind"] == "total"), None)
     gap = next((c for c in data["checks"] if c["check_id"] == "gap.satisfaction_vs_resolution"), None)
-    bound = next((h for h in data["gaps"]["headlines"] if h["zh"].startswith("至少")), None)
+    bound = next((h for h in data["gaps"]["headlines"] if h["zh"].startswith(("至少", "台账显示"))), None)
     findings = [c for c in data["checks"] if c["status"] in ("fail", "warn") and c["category"] != "gap"]
     severities = [c["severity"] for c in findings]
     worst = next((s for s in ("major", "minor", "info") if s in severities), "")

@@ -39,6 +39,11 @@ class Params(BaseModel):
     language: Literal["zh", "en"] = "zh"
     rounding_policy: Literal["permissive", "strict", "any"] = "permissive"
     gap_threshold_points: str = "20"
+    ledger: str = ""  # the handling system's register (台账), .xlsx or .csv: audited against the report
+    previous_ledger: str = ""  # last year's register: open promises, suggestions repeated across years
+    profile: str = ""  # the region's handling rules (data/profiles/*.yaml); default data/profiles/national.yaml
+    ledger_as_of: str = ""  # the date commitments are judged at (default: the ledger's latest date)
+    show_names: bool = False  # show deputies' names instead of pseudonyms (代表-001)
 
     @field_validator("report_id")
     @classmethod
@@ -74,6 +79,19 @@ class Params(BaseModel):
             raise PydanticCustomError("year", "应为四位年份,例如 2019 / must be a four-digit year, e.g. 2019")
         return v.strip()
 
+    @field_validator("ledger_as_of")
+    @classmethod
+    def _iso_date(cls, v: str) -> str:
+        if v and not re.fullmatch(r"(19|20)\d\d-\d\d-\d\d", v):
+            raise ValueError(f"应写成 2020-05-18 must be a date like 2020-05-18, got {v!r}")
+        if v:
+            from .ledger_schema import parse_date
+
+            bad = parse_date(v).reason
+            if bad is not None:
+                raise ValueError(f"{bad.zh} {bad.en}")
+        return v
+
     @model_validator(mode="after")
     def _figures_or_source(self) -> Params:
         if not self.figures and not self.source:
@@ -103,7 +121,7 @@ class Params(BaseModel):
 
 def _missing_files(data: dict) -> list[tuple[str, str]]:
     problems = []
-    for key in ("figures", "source"):
+    for key in ("figures", "source", "ledger", "previous_ledger", "profile"):
         value = data.get(key)
         if isinstance(value, str) and value and not resolve(value).is_file():
             problems.append((key, f"文件不存在 file not found: {value}"))

@@ -20,6 +20,7 @@ from .errors import ProposalAuditError, RunError
 from .export import export_html, write_json
 from .kernels import CurrentEnvKernelManager, WarmKernel, start_kernel, stop_kernel
 from .memo import write_docx, write_xlsx
+from .ledger_audit import ledger_inputs
 from .params import Params, load_params
 from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, REPORTS_DIR, TRENDS_NOTEBOOK, relative, resolve
 
@@ -59,6 +60,8 @@ def fingerprint(params: Params, params_file: str | Path) -> str:
     for name in (params.figures, params.source):
         if name:
             digest.update(resolve(name).read_bytes())
+    for path in ledger_inputs(params):  # the ledger, last year's and the profile
+        digest.update(path.read_bytes())
     digest.update(AUDIT_NOTEBOOK.read_bytes())
     package = Path(__file__).parent
     for source in sorted(package.rglob("*")):

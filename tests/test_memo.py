@@ -44,7 +44,9 @@ def test_docx_is_a_review_opinion_with_numbered_findings(word, hengnan):
     assert headings == ["一、总体情况", "二、发现的问题", "三、满意率与解决率", "四、报告中的数字", "五、说明"]
     text = _text(word)
     # the gap and its bound: 117 satisfied + 109 not solved − 149 = 77 (worked by hand)
-    assert "至少77件建议代表表示满意但问题尚未解决" in text and "相差73.15个百分点" in text
+    # with the ledger, the exact count replaces the bound: 79 satisfied but not in class A, within the
+    # report's own bounds 117 + 109 − 149 = 77 and min(117, 109) = 109 (worked by hand)
+    assert "有79件" in text and "只能推出至少77件(至多109件)" in text and "相差73.15个百分点" in text
     findings = [p.text for p in word.paragraphs if p.style.name == "Heading 2"]
     # 3 findings: the template tokens, the gap and the script conversion; every number is placed or explained
     assert findings[0].startswith("(一)") and len(findings) == 3
@@ -80,7 +82,7 @@ def test_xlsx_one_row_per_check_worst_first(book, hengnan):
     assert len(rows) - 1 == len(hengnan.results) == 21
     assert [r[-1] for r in rows[1:]] == [r.check_id for r in hengnan.worst_first()]
     gap = next(r for r in rows[1:] if r[-1] == "gap.satisfaction_vs_resolution")
-    assert gap[1] == "提示" and gap[2] == "重要" and "至少77件" in gap[4]
+    assert gap[1] == "提示" and gap[2] == "重要" and "73.15" in gap[4]
 
 
 def test_xlsx_figures_as_read_keep_printed_text(book):
@@ -115,6 +117,6 @@ def test_english_memo(hengnan, tmp_path):
     document = docx.Document(str(memo.write_docx(hengnan, tmp_path / "en.docx", "en")))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings[0] == "1. Summary"
-    assert "at least 77 proposals rated fully satisfied were not solved" in _text(document)
+    assert "exactly 79 proposals rated fully satisfied that were not solved" in _text(document)
     sheet = load_workbook(memo.write_xlsx(hengnan, tmp_path / "en.xlsx", "en"))["Checks"]
     assert next(sheet.iter_rows(values_only=True))[:2] == ("no.", "status")

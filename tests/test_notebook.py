@@ -53,7 +53,8 @@ def test_cells_only_call_the_package(notebook):
             assert not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.For, ast.While, ast.If, ast.Lambda)), (
                 cell.source
             )
-        assert len(cell.source.splitlines()) <= 15
+        if "parameters" not in cell.metadata.get("tags", []):  # that one mirrors the Params schema
+            assert len(cell.source.splitlines()) <= 15
 
 
 def test_stored_outputs_are_clean(notebook):
