@@ -129,7 +129,9 @@ _PDF_BREAK = re.compile(r"(?<=[^\n。!?;:])\n(?=[^\n])")
 # Text copied from a gazetteer or a PDF is often hard-wrapped: a long line that stops mid-sentence
 # ("经提案委审查立案41\n件") goes on in the next one. Headings, table cells and list items are short.
 _WRAP = re.compile(
-    r"(?<=[^\n。!?;:!?;:”\"])\n(?:[ \t]*\n)?(?!另[,外]|此外|同时[,]|据悉|据了解)(?=[^\n\s一二三四五六七八九十(（【\-—*#])"
+    r"(?<=[^\n。!?;:!?;:”\"])\n(?:[ \t]*\n)?"  # a line break (or one blank line) not after a full stop
+    r"(?!另[,外]|此外|同时[,]|据悉|据了解)"  # a new paragraph opening with these words is not a wrap
+    r"(?=[^\n\s一二三四五六七八九十(（【\-—*#])"  # nor is a heading or a list item
 )
 WRAP_MIN_LINE = 20
 

@@ -19,8 +19,8 @@ from .audit import AuditResult, audit_params
 from .errors import ProposalAuditError, RunError
 from .export import export_html, write_json
 from .kernels import CurrentEnvKernelManager, WarmKernel, start_kernel, stop_kernel
-from .memo import write_docx, write_xlsx
 from .ledger_audit import ledger_inputs
+from .memo import write_docx, write_xlsx
 from .params import Params, load_params
 from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, REPORTS_DIR, TRENDS_NOTEBOOK, relative, resolve
 
