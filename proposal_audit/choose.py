@@ -163,6 +163,14 @@ def _total_options(items: list[Item], roles: dict[int, Candidate], role_q: list[
         if extra:
             score -= 6
             why.append(f"a separate batch ({extra[0]})")
+        in_classes = [
+            o
+            for o in items
+            if o.sentence == it.sentence and o.start < it.start and _can_be(o, Kind.CLASS.value, roles, role_q)
+        ]
+        if in_classes:
+            score -= 4
+            why.append("inside a list of classes")
         if it.number in parts or (_parallel(it, volumes) and pos > 0 and _stage(volumes[0]) < _stage(it)):
             score -= 4
             why.append("one of a breakdown")

@@ -317,12 +317,54 @@ def print_table(scores: list[ReportScore], title: str, out=sys.stdout) -> Totals
     return t
 
 
+def print_metamorphic(folder: Path = CORPUS, out=sys.stdout) -> bool:  # noqa: ANN001
+    """The metamorphic relations over a folder's texts: how often each applies and holds."""
+    from .metamorphic import RELATIONS, run_relations
+
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
+    outcomes = run_relations(texts)
+    print(f"== metamorphic relations over {len(texts)} texts of {folder}", file=out)
+    ok_all = True
+    for rel in RELATIONS:
+        mine = [o for o in outcomes if o.relation == rel.name and o.applies]
+        bad = [o for o in mine if not o.ok]
+        ok_all &= not bad
+        print(f"  {rel.name:36} applies to {len(mine):3}, holds on {len(mine) - len(bad):3}", file=out)
+        for o in bad[:3]:
+            print(f"      broken on {o.report}: lost {o.lost[:3]}, gained {o.gained[:3]}", file=out)
+    return ok_all
+
+
+def print_synthetic(reports: int = 300, out=sys.stdout) -> bool:  # noqa: ANN001
+    """Synthetic reports worded from each half of the wording bank (A: developed on, B: held out)."""
+    from .synthetic import halves, load_bank, measure
+
+    a, b = halves(load_bank())
+    print(f"== synthetic reports, {reports} per half of the wording bank (every figure consistent)", file=out)
+    ok_all = True
+    for bank, name in ((a, "A (developed on)"), (b, "B (held out)")):
+        s = measure(bank, name, reports)
+        ok_all &= s.recall >= 0.98 and s.precision >= 0.99
+        print(
+            f"  half {name:17} recall {s.recall:.3f}  precision {s.precision:.3f}  "
+            f"false fails {s.false_fails} (in {s.reports_with_false_fail} reports)",
+            file=out,
+        )
+        for text, missed, spurious in s.examples[:2]:
+            print(f"      e.g. {text[:90]}… missed {missed[:2]} spurious {spurious[:2]}", file=out)
+    return ok_all
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folders = [Path(a) for a in args] or [CORPUS]
     for folder in folders:
         print_table(evaluate_folder(folder), str(folder))
         print()
+    if not args:
+        print_metamorphic()
+        print()
+        print_synthetic()
     return 0
 
 

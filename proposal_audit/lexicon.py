@@ -32,13 +32,24 @@ class Match:
     value: Any
 
 
+def expand(word: str) -> list[str]:
+    """Brace alternatives, as in a shell: "{列入,纳入}{,工作}计划" → 列入计划, 列入工作计划, 纳入计划, 纳入工作计划."""
+    m = re.search(r"\{([^{}]*)\}", word)
+    if not m:
+        return [word]
+    return [w for alt in m.group(1).split(",") for w in expand(word[: m.start()] + alt + word[m.end() :])]
+
+
 class _Words:
-    """Literal words → values; finds non-overlapping matches, the longest word first at each place."""
+    """Literal words → values; finds non-overlapping matches, the longest word first at each place.
+
+    A word may give alternatives in braces ("{列入,纳入}{,工作,年度}{计划,规划}"): each is a word."""
 
     def __init__(self, pairs: list[tuple[str, Any]]):
         self.values: dict[str, Any] = {}
         for word, value in pairs:
-            self.values.setdefault(word, value)
+            for w in expand(word):
+                self.values.setdefault(w, value)
         words = sorted(self.values, key=len, reverse=True)
         self.pattern = re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!)")
 
@@ -247,10 +258,12 @@ class Lexicon:
         """
         found = self.volumes.find(text)
         classes = self.classes.find(text)
+        negs = self.negations.find(text)
         kept = [
             m
             for m in found
             if not self.unit_nouns.pattern.match(text, m.end)
+            and not any(n.end <= m.start and m.start - n.end <= 1 for n in negs)  # "难以办理": not a volume
             and not any(c.start <= m.start < c.end and not c.value[1] for c in classes)
             and not re.match(r"完毕|完成|结果|工作|情况|进度|质量", text[m.end : m.end + 2])
         ]

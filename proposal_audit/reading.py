@@ -321,6 +321,7 @@ class _Assembler:
             total_fig.share_item = next((i for i in items if i.share is total.share), None)
             total_fig.base = "submitted" if submitted is not None else None
         self._handled_in_words(items, out, total)
+        self._unread_classes(out, items, roles)
         self._classes(out, choice, by_index)
         self._topics(out, items)
         self._satisfaction(out, items)
@@ -406,6 +407,46 @@ class _Assembler:
                 return
 
     # ---- classes: rank collisions, second breakdowns, lumps
+    def _unread_classes(self, out: list[_Fig], items: list[Item], roles: dict[int, Candidate]) -> None:
+        """A count inside a list of classes whose words the lexicon does not know ("因客观原因一时难以办理的
+        331条" between two classes) is most likely a class too: it is read as the class its place in the
+        list gives, marked ambiguous, so that every check on the classes asks instead of accusing."""
+        classes = [f for f in out if f.kind is Kind.CLASS and f.item is not None]
+        weak_topics = {
+            id(f.item): f for f in out if f.kind is Kind.TOPIC and f.item is not None and f.cand and f.cand.score <= 1
+        }
+        placed = {id(f.item) for f in out if f.item is not None} - set(weak_topics)
+        for it in items:
+            c = roles.get(it.index)
+            if it.count is None or it.count.unit not in ("件", "条", "项") or id(it) in placed:
+                continue
+            if c is not None and c.role not in (Role.NONE, Kind.TOPIC.value) or (c is not None and c.score > 1):
+                continue
+            same = [f for f in classes if f.item.sentence == it.sentence]
+            before = [f for f in same if f.item.start < it.start]
+            after = [f for f in same if f.item.start > it.start]
+            if not before or len(same) < 2:
+                continue
+            taken = {f.rank for f in same}
+            low = max(f.rank or 0 for f in before)
+            high = min((f.rank or 9 for f in after), default=9)
+            free = [r for r in range(low + 1, min(high, 5)) if r not in taken] or [low + 1]
+            rank = free[0]
+            label = _label_words(it.before).strip(" ,;、") or str(it.count.number)
+            if id(it) in weak_topics:
+                out.remove(weak_topics[id(it)])  # not a topic row: a class whose words are not known
+            fig = self._fig(
+                it, Kind.CLASS, Candidate(Kind.CLASS.value, 0, "no class words known", rank=rank), label=label
+            )
+            fig.rank = rank
+            fig.evidence = f"rank {rank} by its place in the list of classes: the words are not in the lexicon"
+            fig.alternatives = [
+                f"读不出“{label[:20]}”属于哪一类(按在列表中的位置暂作第{rank}类),请确认 / "
+                f"its class could not be read (taken as rank {rank} by its place in the list): please confirm"
+            ]
+            out.append(fig)
+            classes.append(fig)
+
     def _classes(self, out: list[_Fig], choice: ScopeChoice, by_index: dict[int, Item]) -> None:
         classes = [f for f in out if f.kind is Kind.CLASS]
         group = 1

@@ -376,8 +376,12 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
         out.append(Candidate(Kind.BASE.value, 9, why, label=f"{letter}类件"))
         return out
     # outcome classes: by the label before the count, a letter right after it, or a label after it
-    letter_after = lex.letter(head[:6]) if re.match(r"^\s*\(?\s*[A-Da-d甲乙丙丁]\s*类", head) else ""
-    reading = lex.class_reading(before) if not letter_after else lex.class_reading(before + head[:6])
+    # "43件(甲类)", "120件为A类": the report's letter right after the count
+    after_letter = re.match(r"^\s*(?:为|是|属于|列为)?\s*\(?\s*([A-Da-d甲乙丙丁])\s*类件?\)?", head)
+    letter_after = lex.letter(after_letter.group(0)) if after_letter else ""
+    reading = lex.class_reading(before) if not letter_after else lex.class_reading(before + after_letter.group(0))
+    if after_letter:
+        it.label_after = after_letter.group(0)
     after_reading = None
     if it.share is not None and it.link and re.match(r"^[\u4e00-\u9fff“”\"]{2,}", it.link):
         after = it.link  # "4084件代表建议得到解决采纳,占总数的77%": the label sits between count and share
