@@ -111,24 +111,40 @@ def _cmd_new(args: argparse.Namespace) -> int:
             return 2
         raw.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+    from .figures import figures_yaml
+
+    figures_path = ROOT / "data" / "figures" / f"{report_id}.yaml"
+    if figures_path.exists() and not args.force:
+        print(f"{relative(figures_path)} 已存在 already exists (use --force, or --id NAME)", file=sys.stderr)
+        return 2
+    figures_path.parent.mkdir(parents=True, exist_ok=True)
+    unsure = [f for f in extraction.figures if f.is_ambiguous]
+    figures_path.write_text(
+        figures_yaml(
+            extraction.figures,
+            f"# 从 {relative(target)} 读出的数字,请逐项核对原文 / figures read from the document: check each\n"
+            f"# 有 {len(unsure)} 项标为 ambiguous,需要确认 / {len(unsure)} marked ambiguous need confirming\n"
+            f"# 数字按原文照录,百分比保留原来的小数位 / type numbers as printed (\"25.90\" stays \"25.90\")",
+        ),
+        encoding="utf-8",
+    )
     PARAMS_DIR.mkdir(parents=True, exist_ok=True)
     params_path.write_text(
-        f"# Audit of {source.name}: review the figures `proposal-audit extract` reads, then run:\n"
+        f"# Audit of {source.name}: check the figures file, then run:\n"
         f"#   proposal-audit run {relative(params_path)}\n"
         f"report_id: {report_id}\n"
         f"source: {relative(target)}\n"
+        f"figures: {relative(figures_path)}   # read from the document; confirm the ones marked ambiguous\n"
         "language: zh\n"
         "rounding_policy: permissive\n"
         "gap_threshold_points: 20\n",
         encoding="utf-8",
     )
     print(f"已写入 wrote {relative(params_path)} (source: {relative(target)})")
+    print(f"已写入 wrote {relative(figures_path)}: {len(unsure)} 个数字需要确认 to confirm")
     print(f"读到 {len(extraction.figures.figures)} 个数字, {len(extraction.unparsed)} 个未归类 — 请核对 please review:")
     for f in extraction.figures:
-        nums = " ".join(
-            x for x in (str(f.count) if f.count is not None else "", f"{f.pct.text}%" if f.pct else "") if x
-        )
-        print(f"  {f.kind.value:<12} {f.display_label[:18]:<18} {nums:<14} “{f.provenance.text[:40]}”")
+        print(_figure_line(f))
     for u in extraction.unparsed:
         print(f"  ?? {u.text:<10} {u.reason}: “{u.sentence[:40]}”")
     print(f"下一步 next: proposal-audit run {relative(params_path)}")

@@ -40,6 +40,9 @@ def compare_figures(hand: Figures, extracted: Figures) -> list[CheckResult]:
         if exact:
             agreed += 1
             continue
+        if all(e.is_ambiguous for e in same_slot):
+            agreed += 1  # the reader asked, and the typed figure is the user's answer: no disagreement
+            continue
         e = same_slot[0]
         out.append(
             CheckResult(

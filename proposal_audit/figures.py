@@ -31,6 +31,7 @@ __all__ = [
     "Figures",
     "load_figures",
     "figures_from_data",
+    "figures_yaml",
     "TOTAL",
     "BASE_KINDS",
     "SUM_KINDS",
@@ -284,7 +285,8 @@ def _entry_problems(entries: list[_Entry], keys: list[str]) -> list[tuple[str, s
             problems.append((where, "合计须列出 parts a sum needs the keys of its parts"))
         if e.kind is Kind.CLASS_COMBINED and not (e.parts or e.ranks):
             problems.append((where, "合并分类须列出 ranks a class_combined figure needs the ranks it lumps"))
-        if e.count is None and e.pct is None:
+        if e.count is None and e.pct is None and e.kind not in (Kind.BASE, Kind.SATISFACTION_BASE):
+            # a base may be named without its number ("在已反馈的征询意见表中"): the checks say they cannot tell
             problems.append((where, "须有 count 或 pct a figure needs a count or a pct"))
         for ref in [*([e.base] if e.base else []), *e.parts]:
             if ref not in known:
@@ -341,3 +343,52 @@ def figures_from_data(raw: object, path: str | Path = "<figures>") -> Figures:
     )
     meta = ReportMeta(data.region, data.body, data.year, data.title, data.source)
     return Figures(meta=meta, figures=figures, path=str(path))
+
+
+# --------------------------------------------------------------------------- writing a figures file
+
+
+def _flow(value: object) -> str:
+    import yaml
+
+    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000, sort_keys=False).strip()
+
+
+_CONFIRM = "请确认 confirm: 核对原文后把 ambiguous 改为 sure(需要时改正数字) / check the text, then set sure"
+
+
+def figures_yaml(figures: Figures, header: str = "") -> str:
+    """A figures file (the schema load_figures reads) for these figures, one line per figure.
+
+    A figure the reader was not sure of keeps `certainty: ambiguous` and its alternatives, with a
+    comment asking to confirm it: the user edits this one file, and the audit then runs on it.
+    """
+    meta = figures.meta
+    lines = [header.rstrip()] if header else []
+    for name, value in (("region", meta.region), ("body", meta.body), ("year", meta.year), ("title", meta.title)):
+        if value:
+            lines.append(f"{name}: {_flow(value)}")
+    lines.append("figures:")
+    for f in figures:
+        entry: dict[str, object] = {"kind": f.kind.value, "key": f.key}
+        if f.label:
+            entry["label"] = f.label
+        for name in ("count", "rank", "base", "dimension"):
+            value = getattr(f, name)
+            if value not in (None, ""):
+                entry[name] = value
+        if f.pct is not None:
+            entry["pct"] = f.pct.text
+        if f.level is not None:
+            entry["level"] = f.level.value
+        if f.parts:
+            entry["parts"] = list(f.parts)
+        if f.ranks:
+            entry["ranks"] = list(f.ranks)
+        if f.is_ambiguous:
+            entry["certainty"] = f.certainty.value
+            entry["alternatives"] = list(f.alternatives)
+            lines.append(f"  # {_CONFIRM}")
+        entry["quote"] = f.provenance.text
+        lines.append(f"  - {_flow(entry)}")
+    return "\n".join(lines) + "\n"
