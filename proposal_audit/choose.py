@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .figures import Kind, Level
 from .roles import Candidate, Item, Role
@@ -273,6 +274,12 @@ def _figures_of(assignment: dict[int, Candidate], items: list[Item]) -> dict[str
     return groups
 
 
+@lru_cache(maxsize=4096)
+def _value(pct: str):  # noqa: ANN202 - a Fraction
+    return parse_percent(pct).value
+
+
+@lru_cache(maxsize=4096)
 def _fits(k: int | None, n: int | None, pct: str | None) -> bool | None:
     if k is None or not n or pct is None:
         return None
@@ -285,6 +292,7 @@ def _fits(k: int | None, n: int | None, pct: str | None) -> bool | None:
     return bool(set(modes_consistent(k, n, p)) & set(ACCEPTED))
 
 
+@lru_cache(maxsize=4096)
 def _reachable(n: int | None, pct: str | None) -> bool | None:
     if not n or pct is None:
         return None
@@ -310,7 +318,7 @@ def _arith(
         score += 3 if sum(counts) == n_class else (-2 if sum(counts) > n_class else 0)  # type: ignore[arg-type]
     pcts = [it.pct for it in classes if it.pct is not None]
     if len(pcts) == len(classes) >= 2:
-        total_pct = sum(parse_percent(p).value for p in pcts)
+        total_pct = sum(_value(p) for p in pcts)
         score += 1 if abs(total_pct - 100) <= len(pcts) else (-2 if total_pct > 100 + len(pcts) else 0)
     for it in classes:
         fit = _fits(it.number, n_class, it.pct) if it.number is not None else _reachable(n_class, it.pct)
@@ -324,8 +332,8 @@ def _arith(
         if it.number is not None and all(p.number is not None for p in parts):
             score += 2 if sum(p.number or 0 for p in parts) == it.number else -2
         elif it.pct is not None and all(p.pct for p in parts):
-            s = sum(parse_percent(p.pct).value for p in parts if p.pct)
-            score += 2 if abs(s - parse_percent(it.pct).value) <= 1 else -2
+            s = sum(_value(p.pct) for p in parts if p.pct)
+            score += 2 if abs(s - _value(it.pct)) <= 1 else -2
         else:
             ks = [p.number for p in parts]
             if it.pct and all(k is not None for k in ks):

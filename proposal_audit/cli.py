@@ -124,7 +124,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
             extraction.figures,
             f"# 从 {relative(target)} 读出的数字,请逐项核对原文 / figures read from the document: check each\n"
             f"# 有 {len(unsure)} 项标为 ambiguous,需要确认 / {len(unsure)} marked ambiguous need confirming\n"
-            f"# 数字按原文照录,百分比保留原来的小数位 / type numbers as printed (\"25.90\" stays \"25.90\")",
+            f'# 数字按原文照录,百分比保留原来的小数位 / type numbers as printed ("25.90" stays "25.90")',
         ),
         encoding="utf-8",
     )

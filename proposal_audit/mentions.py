@@ -42,29 +42,20 @@ class Mention:
     number: str  # the digits as printed ("26.85", "149")
     unit: str  # "件", "%", "个", … or "" (see `sort`)
     sort: Sort
-    span: tuple[int, int]
+    start: int  # the number and its unit are text[start:end]
+    end: int
     reason: str = ""  # why a mention is not a figure, for the record
     qualifier: str = ""  # "at_least" (90%以上), "at_most" (不足), "about" (约): not an exact figure
+    count: int | None = None  # the count, for a COUNT
+    is_figure: bool = False  # a COUNT or a PERCENT
 
     @property
-    def start(self) -> int:
-        return self.span[0]
-
-    @property
-    def end(self) -> int:
-        return self.span[1]
-
-    @property
-    def count(self) -> int | None:
-        return int(self.number) if self.sort is Sort.COUNT else None
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
 
     @property
     def pct(self) -> str | None:
         return self.number if self.sort is Sort.PERCENT else None
-
-    @property
-    def is_figure(self) -> bool:
-        return self.sort in (Sort.COUNT, Sort.PERCENT)
 
 
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])")
@@ -108,7 +99,9 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
     out: list[Mention] = []
     for m in _NUMBER.finditer(text):
         sort, unit, stop, reason, qualifier = _read_number(text, m.group(0), m.start(), m.end(), masked)
-        out.append(Mention(len(out), m.group(0), unit, sort, (m.start(), stop), reason, qualifier))
+        count = int(m.group(0)) if sort is Sort.COUNT else None
+        figure = sort is Sort.COUNT or sort is Sort.PERCENT
+        out.append(Mention(len(out), m.group(0), unit, sort, m.start(), stop, reason, qualifier, count, figure))
     return tuple(out)
 
 

@@ -13,6 +13,7 @@ a session number, an amount) is listed as ignored with the reason: nothing is dr
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -164,10 +165,8 @@ class _Assembler:
     def run(self) -> Reading:
         volume_units = set(_VOLUME_UNITS)
         sentence_spans = sentence_spans_of(self.t)
-        has_volume = [
-            any(m.sort is Sort.COUNT and m.unit in volume_units and a <= m.start < b for m in self.mentions)
-            for a, b in sentence_spans
-        ]
+        starts = [m.start for m in self.mentions if m.sort is Sort.COUNT and m.unit in volume_units]
+        has_volume = [bisect.bisect_left(starts, b) > bisect.bisect_left(starts, a) for a, b in sentence_spans]
         from .integrity import infer_body
 
         self.seg = segment(self.t, has_volume, self.lex, main_body=self.meta.body or infer_body(self.t))
@@ -289,6 +288,7 @@ class _Assembler:
                     self._place(it)  # the total stated again ("这591件提案均已办结")
                     if it.share is not None and total.share is None and it.pct != "100" and submitted is not None:
                         total.share = it.share  # the share is the total's own ("778件,占建议总数的91%")
+                        total.refresh()
                     continue
                 if it is total:
                     out.append(self._fig(it, Kind.TOTAL, c, key=TOTAL, label=c.label or "总数", ambiguous=amb))

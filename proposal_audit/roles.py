@@ -11,6 +11,7 @@ per scope.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -72,21 +73,21 @@ class Item:
     list_head: str = ""  # for the 2nd… member of a 、-list: the words before its first member
     units_seen: bool = False  # an earlier item of the text already counted the handling units
 
-    @property
-    def start(self) -> int:
-        return min(m.start for m in (self.count, self.share) if m is not None)
+    start: int = 0  # set from the mentions (see __post_init__)
+    end: int = 0
+    number: int | None = None  # the count, when there is one
+    pct: str | None = None  # the share as printed, when there is one
 
-    @property
-    def end(self) -> int:
-        return max(m.end for m in (self.count, self.share) if m is not None)
+    def __post_init__(self) -> None:
+        self.refresh()
 
-    @property
-    def number(self) -> int | None:
-        return self.count.count if self.count is not None else None
-
-    @property
-    def pct(self) -> str | None:
-        return self.share.pct if self.share is not None else None
+    def refresh(self) -> None:
+        """Recompute start/end/number/pct after the count or share changed."""
+        ms = [m for m in (self.count, self.share) if m is not None]
+        self.start = min(m.start for m in ms)
+        self.end = max(m.end for m in ms)
+        self.number = self.count.count if self.count is not None else None
+        self.pct = self.share.number if self.share is not None else None
 
     def best(self) -> Candidate:
         return max(self.candidates, key=lambda c: c.score)
@@ -193,8 +194,10 @@ def build_items(seg: Segmented, mentions: tuple[Mention, ...], lex: Lexicon | No
     lex = lex or lexicon()
     text = seg.text
     items: list[Item] = []
+    figures = [m for m in mentions if m.is_figure]
+    starts = [m.start for m in figures]
     for s in seg.sentences:
-        ms = [m for m in mentions if s.start <= m.start < s.end and m.is_figure]
+        ms = figures[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]
         if not ms:
             continue
         groups = _pairs(ms, text)
