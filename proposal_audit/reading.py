@@ -528,8 +528,8 @@ class _Assembler:
         topics = [f for f in out if f.kind is Kind.TOPIC and f.item is not None]
         # a headline that names one row of the table below ("城建城管类提案536件,数量位居首位")
         for f in list(topics):
-            twin = next((g for g in topics if g is not f and g.count == f.count and g.item.start > f.item.start
-                         and g.label and g.label in f.label), None)  # fmt: skip
+            later = [g for g in topics if g is not f and g.count == f.count and g.item.start > f.item.start]
+            twin = next((g for g in later if g.label and g.label in f.label), None)
             if twin is not None and f.pct is None:
                 out.remove(f)
                 topics.remove(f)
@@ -591,8 +591,12 @@ class _Assembler:
         for f in list(sats):
             if f.count is not None or f.pct is None or f.item is None or not _bare_rate(f.label):
                 continue
-            prev = [o for o in sats if o.item is not None and o.item.sentence == f.item.sentence and o.count is not None
-                    and o.pct is None and o.item.end <= f.item.start and o.level is Level.SATISFIED]  # fmt: skip
+            counts_before = [o for o in sats if o.item is not None and o.count is not None and o.pct is None]
+            prev = [
+                o
+                for o in counts_before
+                if o.item.sentence == f.item.sentence and o.item.end <= f.item.start and o.level is Level.SATISFIED
+            ]
             if prev and prev[-1].item.index == f.item.index - 1 and prev[-1] in out:
                 prev[-1].pct = f.pct
                 prev[-1].share_item = f.item
@@ -647,8 +651,8 @@ class _Assembler:
         for f in list(sats):
             if f.count is not None or f.pct is None:
                 continue
-            twin = next((o for o in sats if o is not f and o.count is not None and o.pct is None and o.level == f.level
-                         and o.dimension == f.dimension and o in out), None)  # fmt: skip
+            counted = [o for o in sats if o is not f and o.count is not None and o.pct is None and o in out]
+            twin = next((o for o in counted if o.level == f.level and o.dimension == f.dimension), None)
             if twin is not None:
                 twin.pct = f.pct
                 twin.share_item = f.item

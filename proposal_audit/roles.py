@@ -357,15 +357,15 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
     level = lex.level(clause) if lex.levels.first(clause) else None
     if level is not None:
         dim = lex.dimension(before) or lex.dimension(clause)
-        out.append(Candidate(Kind.SATISFACTION.value, 8, f"satisfaction words ({level.value})", level=level,
-                             dimension=dim, label=label))  # fmt: skip
+        why = f"satisfaction words ({level.value})"
+        out.append(Candidate(Kind.SATISFACTION.value, 8, why, level=level, dimension=dim, label=label))
     # the base of the satisfaction figures: feedback forms returned, items rated
     item_unit = unit in ("件", "条", "项", "件次")
     base_word = lex.satisfaction_bases.last(clause) or lex.satisfaction_bases.first(head_clause if item_unit else head)
     if base_word and level is None:
         strong = unit == "份" or bool(lex.satisfaction_bases.first(head_clause))
-        out.append(Candidate(Kind.SATISFACTION_BASE.value, 9 if strong else 5, f"feedback base ({base_word.word})",
-                             label=label or base_word.word))  # fmt: skip
+        why = f"feedback base ({base_word.word})"
+        out.append(Candidate(Kind.SATISFACTION_BASE.value, 9 if strong else 5, why, label=label or base_word.word))
     if unit == "份":
         return out
 
@@ -536,8 +536,8 @@ def _share_candidates(it: Item, lex: Lexicon) -> list[Candidate]:
     if level is not None or (rate is not None and rate.kind is Kind.SATISFACTION):
         lv = level or Level.SATISFIED_OR_BASIC
         dim = lex.dimension(clause) or lex.dimension(before)
-        out.append(Candidate(Kind.SATISFACTION.value, 8, f"satisfaction share ({lv.value})", level=lv, dimension=dim,
-                             label=label or "满意率"))  # fmt: skip
+        why = f"satisfaction share ({lv.value})"
+        out.append(Candidate(Kind.SATISFACTION.value, 8, why, level=lv, dimension=dim, label=label or "满意率"))
         return out
     letters = re.findall(r"([A-Da-d甲乙丙丁])\s*类", clause)
     if len(letters) >= 2 and re.search(r"合计|共计|总计|累计|两项|三项", clause):  # "A类和B类两项合计占92.5%"
