@@ -51,7 +51,10 @@ def naive(params: Path, out: Path) -> float:
         cwd=ROOT, check=True, capture_output=True,
     )  # fmt: skip
     subprocess.run(
-        [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(nb)], cwd=ROOT, check=True, capture_output=True
+        [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(nb)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     return time.perf_counter() - started
 

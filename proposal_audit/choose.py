@@ -24,12 +24,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .figures import Kind, Level
+from .lexicon import lexicon
 from .roles import Candidate, Item, Role
 from .rounding import Mode, count_range, modes_consistent, parse_percent
 
 __all__ = ["TIE", "Option", "Decision", "ScopeChoice", "choose"]
 
 TIE = 1  # text scores this close are a tie the arithmetic may break
+WIDE = 4  # text scores this close lose to a reading the arithmetic supports far better …
+STRONG = 6  # … by at least this many arithmetic points (several relations true instead of false)
 BEAM = 256  # readings kept while searching a large product
 ACCEPTED = (Mode.HALF_UP, Mode.HALF_EVEN)
 
@@ -142,10 +145,13 @@ def _total_options(items: list[Item], roles: dict[int, Candidate], role_q: list[
         if it.number is not None and any(r.number == it.number for r in refs):
             score += 3
             why.append("referred to later (…件中)")
+        if _named_later(it, items):
+            score += 3
+            why.append("referred to later by its words (…承办的建议中)")
         if (
             "其中" in it.before[-16:]
             and not _parallel(it, volumes)
-            and any((v.number or 0) > (it.number or 0) and _stage(v) < cand.stage for v in volumes[:pos])
+            and any((v.number or 0) > (it.number or 0) and _stage(v) <= cand.stage for v in volumes[:pos])
         ):
             score += 2
             why.append("the part handled (其中…)")
@@ -205,6 +211,28 @@ def _stage(it: Item) -> int:
     return next((c.stage for c in it.candidates if c.role == Role.VOLUME), 0)
 
 
+_NAMED_SET = re.compile(r"([\u4e00-\u9fff]{2,12}?)的(?:代表建议|建议|提案|议案|意见建议)中")
+
+
+def _named_later(it: Item, items: list[Item]) -> bool:
+    """ "其中由市政府系统承办的468件。市政府系统承办的建议中,已解决的…": a later sentence names this count's
+    items by the words that introduced them, and goes on with their classes."""
+    words = re.sub(r"^(?:其中|由|共|有)+", "", _last_clause(it.before)).rstrip("的有共")
+    if len(words) < 3:
+        return False
+    for other in items:
+        if other.sentence <= it.sentence:
+            continue
+        m = _NAMED_SET.search(other.sentence_text)
+        if m and len(m.group(1)) >= 3 and (m.group(1) in words or words.endswith(m.group(1))):
+            return True
+    return False
+
+
+def _last_clause(text: str) -> str:
+    return re.split(r"[,;:]", text)[-1]
+
+
 def _superseded(it: Item, volumes: list[Item]) -> bool:
     """A count followed, in the same or the next sentence, by a smaller count of a later stage."""
     stage = _stage(it)
@@ -226,11 +254,18 @@ def _motion(it: Item) -> bool:
 
 
 def _parallel(it: Item, volumes: list[Item]) -> bool:
-    """One of two or more volumes of one sentence counted at the same stage ("X承办427件,Y承办5件")."""
-    return (
-        sum(1 for v in volumes if v.sentence == it.sentence and _stage(v) == _stage(it) and v.number != it.number) >= 1
-        and _stage(it) > 0
-    )
+    """One of two or more volumes of one sentence counted at the same stage ("X承办427件,Y承办5件").
+
+    Only the volumes after the whole they break down count: in "共交办532件,其中由市政府系统承办的468件"
+    the 468 has no sibling — it is the part handled, not one of a list."""
+    if _stage(it) == 0:
+        return False
+    same = [v for v in volumes if v.sentence == it.sentence and _stage(v) == _stage(it)]
+    if "其中" in it.sentence_text:
+        cut = it.sentence_text.rfind("其中", 0, max(0, it.start_in_sentence))
+        if cut >= 0:
+            same = [v for v in same if v.start_in_sentence > cut]
+    return sum(1 for v in same if v.number != it.number) >= 1
 
 
 def _in_breakdown(it: Item, volumes: list[Item]) -> bool:
@@ -280,7 +315,8 @@ def _value(pct: str):  # noqa: ANN202 - a Fraction
 
 
 @lru_cache(maxsize=4096)
-def _fits(k: int | None, n: int | None, pct: str | None) -> bool | None:
+def share_fits(k: int | None, n: int | None, pct: str | None) -> bool | None:
+    """Whether k of n prints as `pct` under an accepted rounding; None when one of them is missing."""
     if k is None or not n or pct is None:
         return None
     try:
@@ -321,7 +357,7 @@ def _arith(
         total_pct = sum(_value(p) for p in pcts)
         score += 1 if abs(total_pct - 100) <= len(pcts) else (-2 if total_pct > 100 + len(pcts) else 0)
     for it in classes:
-        fit = _fits(it.number, n_class, it.pct) if it.number is not None else _reachable(n_class, it.pct)
+        fit = share_fits(it.number, n_class, it.pct) if it.number is not None else _reachable(n_class, it.pct)
         score += 1 if fit else (-1 if fit is False else 0)
     for it in lumps:
         ranks = assignment[it.index].ranks
@@ -337,12 +373,12 @@ def _arith(
         else:
             ks = [p.number for p in parts]
             if it.pct and all(k is not None for k in ks):
-                score += 2 if _fits(sum(ks), n_class, it.pct) else -1  # type: ignore[arg-type]
+                score += 2 if share_fits(sum(ks), n_class, it.pct) else -1  # type: ignore[arg-type]
     sats = [by_index[i] for i, c in assignment.items() if c.role == Kind.SATISFACTION.value]
     sat_base = by_index.get(bases.get("satisfaction")) if bases.get("satisfaction") is not None else None
     n_sat = sat_base.number if sat_base is not None else n_total
     for it in sats:
-        fit = _fits(it.number, n_sat, it.pct) if it.number is not None else None
+        fit = share_fits(it.number, n_sat, it.pct) if it.number is not None else None
         score += 1 if fit else (-1 if fit is False else 0)
     parts = [it for it in sats if assignment[it.index].level is not Level.SATISFIED_OR_BASIC and it.number is not None]
     if parts and n_sat and sum(it.number or 0 for it in parts) == n_sat:
@@ -360,7 +396,18 @@ def _base_options(items: list[Item], group: str, members: list[Item], lex_refs: 
     for ref in lex_refs:
         if ref.start < first.start and first.sentence - ref.sentence <= 1:
             options.append(Option(ref.index, 3, f"{ref.number} (referred to: {ref.number}件…中/其中)"))
+    # "…的152件,占立案总数的41.64%": the shares name the stage of the count they are of
+    named = next((m for it in members if it.pct for m in [lexicon().share_bases.first(it.link)] if m), None)
+    stage = _SHARE_BASE_STAGE.get(named.value) if named else None
+    if stage is not None:
+        for it in items:
+            if it.start < first.start and it.number is not None and _stage(it) == stage:
+                options.append(Option(it.index, 4, f"{it.number} (the shares are of the {named.word}, {it.number})"))
+                break
     return options
+
+
+_SHARE_BASE_STAGE = {"submitted": 1, "filed": 2}  # share_bases of lexicon.yaml → stages of `volumes`
 
 
 # ------------------------------------------------------------------------------------------ choose
@@ -426,7 +473,12 @@ def _search(
         empty = _Reading({}, roles, None, {"classes": None}, 0, 0)
         return empty, [empty]
     top_text = max(r.text for r in readings)
-    allowed = [r for r in readings if r.text >= top_text - TIE]
+    top_arith = max(r.arith for r in readings if r.text == top_text)
+    # a slight preference of the words gives way to a reading under which the figures add up: "共交办532件,
+    # 其中由市政府系统承办的468件,已解决的201件…" — the classes sum to 468 and their shares are of 468
+    allowed = [
+        r for r in readings if r.text >= top_text - TIE or (r.text >= top_text - WIDE and r.arith >= top_arith + STRONG)
+    ]
     allowed.sort(key=lambda r: (-r.arith, -r.text))
     return allowed[0], allowed
 

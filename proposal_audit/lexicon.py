@@ -265,7 +265,7 @@ class Lexicon:
             if not self.unit_nouns.pattern.match(text, m.end)
             and not any(n.end <= m.start and m.start - n.end <= 1 for n in negs)  # "难以办理": not a volume
             and not any(c.start <= m.start < c.end and not c.value[1] for c in classes)
-            and not re.match(r"完毕|完成|结果|工作|情况|进度|质量", text[m.end : m.end + 2])
+            and not re.match(r"完毕|完成|结果|工作|情况|进度|质量|到位", text[m.end : m.end + 2])
         ]
         return max(kept, key=lambda m: (m.value, m.start)) if kept else None
 

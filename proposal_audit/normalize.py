@@ -122,8 +122,10 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # "1,102件" is 1102
 _CN_COUNT = re.compile(
     f"(?<![{_CN_DIGITS}十百千万亿第])([{_CN_DIGITS}十百千万亿]{{2,}}(?:点[{_CN_DIGITS}]+)?)"
     "(?=(?:余|多)?(?:件|条|个|份|人次|家|项|位|名|票))"
-    # a single 十 is a count too ("留作参考的有十件"); a single 一…九 is not ("一份责任", "三结合")
+    # a single 十 is a count too ("留作参考的有十件"); a single 一…九 is not ("一份责任", "三结合") unless a
+    # count is plainly introduced ("正在解决的九件", "暂不能解决的一件", "其余一件")
     f"|(?<![{_CN_DIGITS}十百千万亿第])(十)(?=(?:余|多)?(?:件|条|项))"
+    f"|(?<=的|有|为|余|仅|共|计)([一二两三四五六七八九])(?=(?:件|条|项)(?:[,;。,;、]|$))"
 )
 _PDF_BREAK = re.compile(r"(?<=[^\n。!?;:])\n(?=[^\n])")
 # Text copied from a gazetteer or a PDF is often hard-wrapped: a long line that stops mid-sentence
@@ -161,7 +163,7 @@ def chinese_number(text: str) -> str | None:
 
 
 def _numeral(m: re.Match[str], suffix: str = "") -> str:
-    value = chinese_number(m.group(1) or m.group(2) or "")
+    value = chinese_number(m.group(1) or m.group(2) or m.group(3) or "")
     return m.group(0) if value is None else value + suffix
 
 
@@ -176,15 +178,19 @@ def _tables_as_sentences(mapped: _Mapped) -> None:
     for k, row in enumerate(rows):
         a, b = row.label
         n0, n1 = row.count
-        p0, p1 = row.share
         start = row.prefix[0] if row.prefix else a
         # the label's characters, without the spaces a table layout puts inside short labels ("合    计")
         pieces: list[tuple[str, int | None]] = [(text[i], i) for i in range(a, b) if not text[i].isspace()]
         if row.letter:
             pieces.append(("类", None))
-        pieces += [(text[n0:n1], n0), ("件,占", None), (text[p0:p1], p0)]
-        if not text[p0:p1].endswith("%"):
-            pieces.append(("%", None))
+        if row.share is not None:
+            p0, p1 = row.share
+            pieces += [(text[n0:n1], n0), ("件,占", None), (text[p0:p1], p0)]
+            if not text[p0:p1].endswith("%"):
+                pieces.append(("%", None))
+        else:
+            p1 = n1
+            pieces += [(text[n0:n1], n0), ("件", None)]
         pieces.append(("。" if row.last else ";", None))
         end = p1
         if not row.last and k + 1 < len(rows):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .choose import Decision, ScopeChoice, choose
+from .choose import Decision, ScopeChoice, choose, share_fits
 from .documents import Document, read_document
 from .errors import DocumentError
 from .figures import TOTAL, Certainty, Figure, Figures, Kind, Level, Provenance, ReportMeta
@@ -460,6 +460,11 @@ class _Assembler:
                     f.duplicate_of = prev  # the same clause printed twice
                     continue
                 new_sentence = f.item is not None and prev.item is not None and f.item.sentence != prev.item.sentence
+                if _part_of(f, prev) and prev is last:
+                    # "已解决的80件,其中当年解决的52件;正在解决的96件": a part of the class before it, no class
+                    f.duplicate_of = prev
+                    f.evidence = "a part of the class before it (其中…)"
+                    continue
                 if new_sentence and last is not None and r <= (last.rank or 0):
                     group += 1  # the ranks start again in a new sentence: a second breakdown of the items
                     taken = {}
@@ -481,9 +486,10 @@ class _Assembler:
                 f.base = named[-1].key_hint()
         for f in [f for f in out if f.duplicate_of is not None]:
             out.remove(f)
+            why = "a part of the class before it (其中…)" if f.evidence else "the same clause printed twice"
             for m in (f.item.count, f.item.share) if f.item else ():
                 if m is not None:
-                    self._ignore(m, "the same clause printed twice (a duplicated clause)")
+                    self._ignore(m, why)
         self._lumps(out)
         for f in out:
             if f.kind is Kind.CLASS_COMBINED and f.ranks:
@@ -602,6 +608,7 @@ class _Assembler:
                 prev[-1].share_item = f.item
                 out.remove(f)
                 sats.remove(f)
+        self._bare_rate_by_arithmetic(out, sats)
         # a plain 满意 beside no 基本满意 or 不满意 figure counts both, like a bare 满意率 (the corpus convention)
         levels = {f.level for f in sats}
         if Level.SATISFIED in levels and not levels & {
@@ -678,6 +685,35 @@ class _Assembler:
             if f.kind is Kind.SATISFACTION and f.dimension == main:
                 f.dimension = ""
 
+    def _bare_rate_by_arithmetic(self, out: list[_Fig], sats: list[_Fig]) -> None:
+        """ "代表满意112件,基本满意16件,不满意0件,满意率87.5%": a bare 满意率 beside counts of both levels is
+        the strict rate or the combined one; the counts say which (112/128 = 87.5%, 128/128 = 100%). When
+        both or neither fit, the reader does not know and says so."""
+        strict = [o for o in sats if o.level is Level.SATISFIED and o.count is not None and not o.dimension]
+        basic = [o for o in sats if o.level is Level.BASIC and o.count is not None and not o.dimension]
+        if len(strict) != 1 or len(basic) != 1:
+            return
+        for f in sats:
+            if (
+                f.count is not None
+                or f.pct is None
+                or f.level is not Level.SATISFIED_OR_BASIC
+                or f.dimension
+                or not _bare_rate(f.label)
+            ):
+                continue
+            base = next((o.count for o in out if o.kind is Kind.SATISFACTION_BASE and o.key == f.base), None)
+            if base is None and f.base is None:
+                base = next((o.count for o in out if o.kind is Kind.TOTAL and o.count), None)
+            s, b = strict[0].count, basic[0].count
+            as_strict, as_both = share_fits(s, base, f.pct), share_fits(s + b, base, f.pct)  # type: ignore[operator]
+            if as_strict and not as_both:
+                f.level = Level.SATISFIED
+                f.evidence = f"满意率 {f.pct}% is {s}/{base} (满意 alone), not {s + b}/{base}: the strict rate"
+            elif as_strict is not None and as_strict == as_both:
+                f.alternatives = [*(f.alternatives or []), "满意率 of 满意 alone (the strict rate)"]
+                f.evidence = "a bare 满意率 beside counts of 满意 and 基本满意: which of them it counts is not said"
+
     # ---- stated sums: "两项合计为82.5%", "合计占提案总数的93%"
     def _sums(self, out: list[_Fig]) -> None:
         for f in [f for f in out if f.kind is Kind.STATED_SUM]:
@@ -699,7 +735,10 @@ class _Assembler:
                         if m is not None:
                             self.placed.discard(m.index)
                 continue
-            if all(p.kind is Kind.CLASS for p in parts):
+            # "合计占提案总数的93%" is the share of the classes' summed count; "两项合计88.3%" beside shares
+            # alone may be the sum of the printed shares (41.2 + 47.1): a stated sum, checked as either
+            share_of_count = f.count is not None or (f.item is not None and "占" in f.item.before[-12:])
+            if all(p.kind is Kind.CLASS for p in parts) and share_of_count:
                 f.kind = Kind.CLASS_COMBINED
                 f.ranks = tuple(sorted(p.rank or 0 for p in parts))
             f.parts = [p.key_hint() for p in parts]
@@ -838,6 +877,15 @@ class _Fig:
             alternatives=alternatives,
             evidence=evidence,
         )
+
+
+def _part_of(f: _Fig, prev: _Fig) -> bool:
+    """ "已解决的80件,其中当年解决的52件": a smaller count of the same class, introduced by 其中."""
+    if f.item is None or prev.item is None or f.item.sentence != prev.item.sentence:
+        return False
+    if f.count is None or prev.count is None or f.count >= prev.count:
+        return False
+    return "其中" in re.split(r"[;:。]", f.item.before)[-1]
 
 
 def _label_words(before: str) -> str:

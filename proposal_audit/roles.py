@@ -101,11 +101,23 @@ _COUNT_SHARE = re.compile(
 # "4084件代表建议得到解决采纳,占总数的77%": the label after the count, then its share
 _LABEL_THEN_SHARE = re.compile(r"[\u4e00-\u9fff“”\"]{2,20}[,、]\s*(?:约)?占(?:比)?[^,;。\d%]{0,16}?(?:的)?\s*")
 # "已落实或逐步实施的190件,落实率为78%": the rate of the class just counted
-_COUNT_RATE = re.compile(r"[,,]\s*(?:其)?(?:落实率|解决率|采纳率|办实率)\s*(?:为|达|达到|是)?\s*")
+_COUNT_RATE = re.compile(r"[,,]\s*(?:其)?(?:落实率|解决率|采纳率|办实率|办结率)\s*(?:为|达|达到|是)?\s*")
 # "(26.85%)" right after the count
 _COUNT_BRACKET = re.compile(r"\s*\(\s*$")
 # Between a share and the count that follows it: "占26.85%,计40件", "26.85%(40件)", "占P%的N件"
 _SHARE_COUNT = re.compile(r"\s*(?:[,、]\s*(?:计|共|合计|为|有|即|达)\s*|\(\s*(?:共|计)?\s*|的\s*)")
+
+
+def _rate_of_count(text: str, count: Mention, between: str) -> bool:
+    """ "已落实的190件,落实率为78%" is the count's rate; "未被采纳的20件,采纳率为90.2%" is not (the count is
+    of the items not adopted, the rate of those adopted)."""
+    stem = re.search(r"(落实|解决|采纳|办实|办结)率", between)
+    label = _last_clause(text[max(0, count.start - 40) : count.start])
+    if stem is None or stem.group(1) not in label:
+        return False  # "共承办代表建议203件,办结率100%": the rate of the total, not a share stated with it
+    negs = lexicon().negations.find(label)
+    at = label.find(stem.group(1))
+    return not any(n.end <= at and at - n.end <= 2 for n in negs)
 
 
 _SHARE_OF_COUNT = re.compile(r"[\s,、]*(?:约|共)?占[^,;。\d%]{0,24}$")
@@ -139,7 +151,7 @@ def _pairs(mentions: list[Mention], text: str) -> list[tuple[Mention | None, Men
                 _COUNT_SHARE.fullmatch(between)
                 or (_COUNT_BRACKET.fullmatch(between) and text[nxt.end : nxt.end + 1] == ")")
                 or _LABEL_THEN_SHARE.fullmatch(between)
-                or _COUNT_RATE.fullmatch(between)
+                or (_COUNT_RATE.fullmatch(between) and _rate_of_count(text, m, between))
             ):
                 out.append((m, nxt, between, None))
                 i += 2
@@ -248,6 +260,7 @@ def build_items(seg: Segmented, mentions: tuple[Mention, ...], lex: Lexicon | No
     _mark_lists(items)
     prev: Item | None = None
     units_seen = False
+    seen: set[int] = set()  # the counts stated so far
     for it in items:
         if prev is not None and prev.sentence == it.sentence and prev.label_after:
             # the words after the previous count were its label ("15件已经解决和基本解决,其余5件正在…")
@@ -272,6 +285,21 @@ def build_items(seg: Segmented, mentions: tuple[Mention, ...], lex: Lexicon | No
             it.list_head = prev.list_head or prev.before  # "议案2件、建议52件": the verb before the list governs both
         it.units_seen = units_seen
         it.candidates = _candidates(it, lex)
+        if [c.role for c in it.candidates] == [Role.REFERENCE] and it.number not in seen:
+            # "截至目前,区十七届人大四次会议交办的125件代表建议中,已办结96件": nothing was counted before;
+            # the count names the set the figures after it are of — the volume
+            stage = lex.volume_stage(_last_clause(it.before))
+            it.candidates = [
+                Candidate(
+                    Role.VOLUME,
+                    6,
+                    "volume: the set its figures are of, named first (…件中)",
+                    stage=stage.value if stage else 0,
+                    label=_clean(_last_clause(it.before)),
+                )
+            ]
+        if it.number is not None:
+            seen.add(it.number)
         if any(c.role == Kind.UNITS.value for c in it.candidates):
             # "6个市(州)政府及46个省直部门": the next count adds to this one; any other later count is a subset
             units_seen = not re.match(r"^[^,;。\d]{0,12}(?:及|和|与|、)\s*$", it.after)
@@ -437,7 +465,10 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
         )
 
     # volumes of suggestions
-    head_noun = lex.item_nouns.pattern.match(head, 0) or lex.item_nouns.pattern.match(head, 1)
+    # the noun right after the count ("245件建议", "245件 建议"); after "、" it is the next one's ("议案3件、建议245件")
+    head_noun = lex.item_nouns.pattern.match(head, 0) or (
+        lex.item_nouns.pattern.match(head, 1) if head[:1] not in "、,;和及与" else None
+    )
     noun_after = lex.item_nouns.first(head[:8]) if head_noun else None
     noun = noun_after or lex.item_nouns.last(clause[-16:]) or lex.item_nouns.first(head[:8])
     sentence_noun = noun or lex.item_nouns.last(it.sentence_text[: max(0, it.start_in_sentence)]) or it.text_has_nouns
@@ -453,7 +484,13 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
         pass  # no report counts zero suggestions as a whole; a zero is a class or a level ("D类0件")
     elif refused:
         out.append(Candidate(Role.NONE, 7, f"not a volume of suggestions ({refused.word})"))
-    elif whole and sentence_noun and not noun and clause.rstrip().endswith(whole.word):
+    elif (
+        whole
+        and sentence_noun
+        and not noun
+        and clause.rstrip().endswith(whole.word)
+        and (reading is None or reading.generic)  # "已解决和正在解决的共150件" is a sum of classes
+    ):
         # "732件,连同…544件议案,共计1276件": a whole of the volumes before it
         out.append(
             Candidate(
@@ -472,9 +509,12 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
         score -= 2 if breakdown and not stage else 0
         near = head[:14] if noun_after else clause[-6:] + head_clause[:12]
         context = lex.item_nouns.last(it.sentence_text[: it.start_in_sentence]) if not noun else noun
-        motions = (bool(lex.motions.first(near)) and not re.search(r"建议|意见|提案", near)) or (
-            not noun and context is not None and context.word in ("议案", "代表议案")
-        )
+        if noun is not None:  # the count's own noun says it: "议案3件、建议245件" (议案 → 3, 建议 → 245)
+            motions = bool(lex.motions.first(noun.word)) and not re.search(r"建议|意见|提案", noun.word)
+        else:
+            motions = (bool(lex.motions.first(near)) and not re.search(r"建议|意见|提案", near)) or (
+                context is not None and context.word in ("议案", "代表议案")
+            )
         evidence = "volume: " + "+".join(
             x for x in ((stage.word if stage else ""), (whole.word if whole else ""), (noun.word if noun else "")) if x
         )
@@ -519,6 +559,10 @@ def _share_candidates(it: Item, lex: Lexicon) -> list[Candidate]:
         return [Candidate(Role.NONE, 7, "a threshold that defines a group (…%以上的), not a rate")]
     if re.search(r"\d+\s*票", it.sentence_text) and lex.levels.first(clause):
         return [Candidate(Role.NONE, 6, "a per-item ballot share (票), not a report-wide figure")]
+    change = lex.relations["change"].last(clause[-10:])
+    if change and re.fullmatch(r"(?:了|约|近)?(?:百分点)?\s*", clause[clause.rfind(change.word) + len(change.word) :]):
+        # "满意率比上年提高1.2%": the change of a rate, not a rate
+        return [Candidate(Role.NONE, 8, f"a change ({change.word}), not a rate of its own")]
     done = lex.handled_words.first(re.split(r"[,;。]", it.after)[0][:8])
     if done and re.match(r"^\s*(?:已经|已|均已|都已|全部)?\s*(?:办复|答复|回复|办结|办理完毕)", it.after):
         kind = Kind.HANDLED if "办结" in done.word or "完毕" in done.word else Kind.REPLY_RATE

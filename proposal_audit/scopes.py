@@ -93,7 +93,11 @@ class Segmented:
 
 
 # A full stop, or an ASCII "." that ends a sentence ("占29.5%.对立案的", "100%.2004年") — never a decimal point.
-_SENTENCE_END = re.compile(r"[。!?!?\n]+|(?<=[%\u4e00-\u9fff])\.(?!\d\b)|(?<=%)\.")
+_SENTENCE_END = re.compile(
+    r"[。!?!?\n]+|(?<=[%\u4e00-\u9fff])\.(?!\d\b)|(?<=%)\."
+    # "…C类7件;在32件政协提案中,已解决14件…": a clause that names a new set of items opens a sentence
+    r"|;(?=\s*(?:在|对)[^,;。]{0,12}?\d+\s*(?:件|条|项)[^,;。]{0,16}?中)"
+)
 _YEAR_HEAD = re.compile(r"^(?:[\s\-—,、]*)((?:19|20)\d{2})\s*年(?:度)?(?![0-9])[,,]?")
 _YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?![0-9月])")
 _SUBSET = re.compile(r"由(?!于)[\u4e00-\u9fff()、]{1,16}?(?:承办|办理|负责)的")
@@ -152,6 +156,15 @@ def _year_sequence(ctx: _Context) -> tuple[str, str, str] | None:
     return ("period", ctx.period, f"{year}年") if ctx.period else None
 
 
+def _current(ctx: _Context) -> tuple[str, str, str] | None:
+    """ "五年来…1106件…。今年,县政府共办理代表建议229件": the year itself again, after a multi-year summary."""
+    word = ctx.words.get("current")
+    if word is None or not ctx.volume or not _opens(ctx.text, word, 6) or ctx.period != "multi_year":
+        return None
+    ctx.period = ""
+    return ("period", "", word)
+
+
 def _multi_year(ctx: _Context) -> tuple[str, str, str] | None:
     """ "五年来,共收到提案4348件": a multi-year summary, when the text opens with it or names a year apart."""
     word = ctx.words.get("multi_year")
@@ -166,6 +179,9 @@ def _multi_year(ctx: _Context) -> tuple[str, str, str] | None:
 def _previous_year(ctx: _Context) -> tuple[str, str, str] | None:
     """ "上年共收到建议120件": last year's figures, for this sentence only; "去年三月举行的会议" is a date."""
     word = ctx.words.get("previous_year")
+    at = ctx.text.find(word) if word else -1
+    if at > 0 and ctx.text[at - 1] in "与比较同":
+        return None  # "与去年相比,今年…": a comparison; the figures are this year's
     if word and _opens(ctx.text, word) and not _is_date_word(ctx.text, word):
         return ("period", "previous_year", word)
     return None
@@ -223,6 +239,7 @@ def _another_batch(ctx: _Context) -> tuple[str, str, str] | None:
 
 SCOPE_RULES: tuple[ScopeRule, ...] = (
     _year_sequence,
+    _current,
     _multi_year,
     _previous_year,
     _other_session,

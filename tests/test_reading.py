@@ -201,3 +201,79 @@ def test_approximate_numbers_are_listed_not_dropped():
     e = extract_text("今年共收到代表建议1.2万件,全部办结,其中三百余件已解决。")
     assert [u.text for u in e.unparsed] == ["1.2万件", "三百余件"]
     assert all("approximate" in u.reason for u in e.unparsed)
+
+
+# Rules learnt from the adversarial trial (tests/data/trial_passages.yaml), each written afresh with other
+# numbers, with a look-alike where one exists. `expected` must be read; `absent` must not be.
+RULE_CASES = [
+    ("single Chinese numerals introduced as counts (的八件, 的一件)",
+     "镇政府共办理代表建议十五件。其中已经解决的八件,正在解决的六件,暂不能解决的一件。",
+     [("total", "", 15, None), ("class", "1", 8, None), ("class", "2", 6, None), ("class", "3", 1, None)], []),
+    ("look-alike: 一件一件 is no count",
+     "镇政府共办理代表建议十五件,一件一件抓落实,已全部办结。",
+     [("total", "", 15, None), ("handled", "", 15, None)], [("total", "", 1, None)]),
+    ("与上年相比 compares; the figures are this year's (90/180 = 50%)",
+     "与上年相比,今年共收到代表建议180件,增加20件。其中已解决的90件,占50%;正在解决的90件,占50%。",
+     [("total", "", 180, None), ("class", "1", 90, "50"), ("class", "2", 90, "50")], []),
+    ("a handled count and its 办结率 are one figure (90/120 = 75%)",
+     "县政府共承办建议120件,已办结90件,办结率75%。",
+     [("total", "", 120, None), ("handled", "", 90, "75")], [("handled", "", None, "75")]),
+    ("look-alike: a 办结率 after the total is not the total's share",
+     "县政府共承办建议120件,办结率75%。",
+     [("total", "", 120, None), ("handled", "", None, "75")], [("total", "", 120, "75")]),
+    ("…件中 with nothing counted before names the volume (60/80 = 75%)",
+     "截至目前,县政府承办的80件代表建议中,已办结60件,占75%。",
+     [("total", "", 80, None), ("handled", "", 60, "75")], []),
+    ("议案2件、建议150件: each count has its own noun; the motions are not the total",
+     "代表共提出议案2件、建议150件,均已办结。",
+     [("total", "", 150, None), ("handled", "", 150, None)], [("total", "", 2, None)]),
+    ("已解决和正在解决的共90件 is a lump of classes, not a whole (50 + 40 = 90)",
+     "县政府共办理代表建议100件,已解决和正在解决的共90件,其中已解决50件,正在解决40件;暂时无法解决的10件。",
+     [("total", "", 100, None), ("class_combined", "1+2", 90, None), ("class", "1", 50, None),
+      ("class", "2", 40, None), ("class", "3", 10, None)], []),
+    ("a table with a count column and no share column (50 + 30 + 20 = 100)",
+     "县政府代表建议办理结果\n类别\n件数\n已解决\n50\n正在解决\n30\n暂不能解决\n20\n合计\n100\n",
+     [("total", "", 100, None), ("class", "1", 50, None), ("class", "2", 30, None), ("class", "3", 20, None)], []),
+    ("a bare 满意率 that is 满意 alone by the counts: 70/80 = 87.5%, (70+10)/80 = 100%",
+     "共办理建议80件。代表满意70件,基本满意10件,满意率87.5%。",
+     [("satisfaction", "satisfied", 70, "87.5"), ("satisfaction", "basically_satisfied", 10, None)],
+     [("satisfaction", "satisfied_or_basic", None, "87.5")]),
+    ("look-alike: a bare 满意率 that is both levels: 80/80 = 100%",
+     "共办理建议80件。代表满意70件,基本满意10件,满意率100%。",
+     [("satisfaction", "satisfied", 70, None), ("satisfaction", "satisfied_or_basic", None, "100")], []),
+    ("其中当年解决的25件 is part of the solved class, not a class of its own (40 + 50 + 10 = 100)",
+     "共办理建议100件,已解决的40件,其中当年解决的25件;正在解决的50件;暂时无法解决的10件。",
+     [("class", "1", 40, None), ("class", "2", 50, None), ("class", "3", 10, None)], [("class", "2", 25, None)]),
+    ("采纳率 after the not-adopted count is the adopted share: (60+30)/100 = 90%",
+     "立案的100件提案全部办复。其中已采纳的60件,部分采纳的30件,未被采纳的10件,采纳率为90%。",
+     [("class", "3", 10, None), ("class_combined", "1+2", None, "90")], [("class", "3", 10, "90")]),
+    ("a change of a rate (比上年提高2%) is no rate",
+     "县政府共承办代表建议150件,代表满意率为96%,比上年提高2%。",
+     [("total", "", 150, None), ("satisfaction", "satisfied_or_basic", None, "96")],
+     [("satisfaction", "satisfied_or_basic", None, "2")]),
+    ("the part handled is the total when the classes add up to it: 100 + 120 + 30 = 250, 100/250 = 40%",
+     "共交办代表建议300件,其中由县政府系统承办的250件,已解决的100件,占40%;正在解决的120件,占48%;暂无法解决的30件,占12%。",
+     [("total", "", 250, None), ("submitted", "", 300, None), ("class", "1", 100, "40")], [("total", "", 300, None)]),
+    ("look-alike: the classes add up to the whole: 120 + 150 + 30 = 300, 120/300 = 40%",
+     "共交办代表建议300件,其中由县政府系统承办的250件,已解决的120件,占40%;正在解决的150件,占50%;暂无法解决的30件,占10%。",
+     [("total", "", 300, None), ("class", "1", 120, "40")], [("total", "", 250, None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name, text, expected, absent", RULE_CASES, ids=[c[0] for c in RULE_CASES])
+def test_rules_from_the_trial(name, text, expected, absent):
+    got = keys(text)
+    assert [e for e in expected if e not in got] == []
+    assert [a for a in absent if a in got] == []
+
+
+def test_shares_of_the_filed_count_are_on_it():
+    # "占立案总数的40%": 100/250 = 40%, 110/250 = 44%, 30/250 = 12% — on the 250 filed, not the 240 merged
+    text = (
+        "共收到提案300件,经审查立案250件,并案后交办240件。其中已解决的100件,占立案总数的40%;"
+        "正在解决的110件,占立案总数的44%;暂不能解决的30件,占立案总数的12%。"
+    )
+    figs = extract_text(text).figures
+    filed = next(f for f in figs if f.count == 250)
+    assert figs.total.count == 240
+    assert {f.base for f in figs if f.kind.value == "class"} == {filed.key}

@@ -81,3 +81,44 @@ def test_session_numbers():
     assert session_of("县十八届人大三次会议期间") == ("县", 18, 3)
     assert session_of("区政协三届二十四次常委会上") is None  # a standing-committee sitting is no session
     assert session_of("九届全国人大五次会议期间") == ("", 9, 5)
+
+
+def test_this_year_closes_a_multi_year_summary():
+    # the five-year figures (1000 = 600 + 300 + 100) first, then "今年" with the year's own:
+    # 60 + 30 + 10 = 100; 60/100 = 60%, 30/100 = 30%, 10/100 = 10%
+    text = (
+        "五年来,县政府共办理代表建议1000件,其中已解决的600件,正在解决的300件,暂时无法解决的100件。"
+        "今年,县政府共办理代表建议100件,其中已解决的60件,占60%;正在解决的30件,占30%;暂时无法解决的10件,占10%。"
+    )
+    got = scopes(text)
+    assert got["main"] == [
+        ("class", "1", 60, "60"),
+        ("class", "2", 30, "30"),
+        ("class", "3", 10, "10"),
+        ("total", "", 100, None),
+    ]
+    assert ("total", "", 1000, None) in got["多年合计"]
+
+
+def test_this_year_after_a_multi_year_sentence_without_breakdown():
+    # "本届以来…1200件,办结率100%" is the term's; "今年…240件" with its classes (100+110+30 = 240) is the year's
+    text = (
+        "本届以来,市政府累计办理代表建议1200件,办结率100%。今年,市政府共承办代表建议240件,已全部办结。"
+        "其中,已经解决的100件,占41.7%;正在解决的110件,占45.8%;暂时难以解决的30件,占12.5%。"
+    )
+    got = scopes(text)
+    assert ("total", "", 240, None) in got["main"]
+    assert ("class", "1", 100, "41.7") in got["main"]
+    assert all(f[2] != 1200 for f in got["main"])
+
+
+def test_two_bodies_in_one_sentence_split_at_the_semicolon():
+    # the 人大 suggestions (22 + 27 + 7 = 56) and the 政协 proposals (14 + 15 + 3 = 32) of one bureau,
+    # in one sentence: the proposals' classes are not the suggestions' classes
+    text = (
+        "今年,县住建局共承办县人大代表建议56件、县政协提案32件,均已按时办结。"
+        "在56件代表建议中,A类22件,B类27件,C类7件;在32件政协提案中,已解决14件,正在解决15件,暂不能解决3件。"
+    )
+    got = scopes(text)
+    main_classes = [f for f in got["main"] if f[0] == "class"]
+    assert main_classes == [("class", "1", 22, None), ("class", "2", 27, None), ("class", "3", 7, None)]
