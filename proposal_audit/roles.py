@@ -509,11 +509,11 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
         score -= 2 if breakdown and not stage else 0
         near = head[:14] if noun_after else clause[-6:] + head_clause[:12]
         context = lex.item_nouns.last(it.sentence_text[: it.start_in_sentence]) if not noun else noun
-        if noun is not None:  # the count's own noun says it: "议案3件、建议245件" (议案 → 3, 建议 → 245)
+        if noun is not None and not noun_after:  # the noun before says it: "议案3件、建议245件" (议案 → 3)
             motions = bool(lex.motions.first(noun.word)) and not re.search(r"建议|意见|提案", noun.word)
         else:
             motions = (bool(lex.motions.first(near)) and not re.search(r"建议|意见|提案", near)) or (
-                context is not None and context.word in ("议案", "代表议案")
+                not noun and context is not None and context.word in ("议案", "代表议案")
             )
         evidence = "volume: " + "+".join(
             x for x in ((stage.word if stage else ""), (whole.word if whole else ""), (noun.word if noun else "")) if x
