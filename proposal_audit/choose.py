@@ -151,7 +151,7 @@ def _total_options(items: list[Item], roles: dict[int, Candidate], role_q: list[
         if (
             "其中" in it.before[-16:]
             and not _parallel(it, volumes)
-            and any((v.number or 0) > (it.number or 0) and _stage(v) <= cand.stage for v in volumes[:pos])
+            and any((v.number or 0) > (it.number or 0) and v.stage <= cand.stage for v in volumes[:pos])
         ):
             score += 2
             why.append("the part handled (其中…)")
@@ -178,7 +178,7 @@ def _total_options(items: list[Item], roles: dict[int, Candidate], role_q: list[
         if in_classes:
             score -= 4
             why.append("inside a list of classes")
-        if it.number in parts or (_parallel(it, volumes) and pos > 0 and _stage(volumes[0]) < _stage(it)):
+        if it.number in parts or (_parallel(it, volumes) and pos > 0 and volumes[0].stage < it.stage):
             score -= 4
             why.append("one of a breakdown")
         options.append(Option(it.index, score, f"total = {it.number} ({'; '.join(why)})"))
@@ -207,9 +207,6 @@ def _attached(total: Item, items: list[Item], roles: dict[int, Candidate], role_
     return n
 
 
-def _stage(it: Item) -> int:
-    return next((c.stage for c in it.candidates if c.role == Role.VOLUME), 0)
-
 
 _NAMED_SET = re.compile(r"([\u4e00-\u9fff]{2,12}?)的(?:代表建议|建议|提案|议案|意见建议)中")
 
@@ -235,7 +232,7 @@ def _last_clause(text: str) -> str:
 
 def _superseded(it: Item, volumes: list[Item]) -> bool:
     """A count followed, in the same or the next sentence, by a smaller count of a later stage."""
-    stage = _stage(it)
+    stage = it.stage
     return any(
         v.start > it.start
         and not _motion(v)
@@ -243,7 +240,7 @@ def _superseded(it: Item, volumes: list[Item]) -> bool:
         and it.number is not None
         and v.sentence - it.sentence <= 1
         and not _parallel(v, volumes)
-        and _stage(v) > stage
+        and v.stage > stage
         and v.number < it.number
         for v in volumes
     )
@@ -258,9 +255,9 @@ def _parallel(it: Item, volumes: list[Item]) -> bool:
 
     Only the volumes after the whole they break down count: in "共交办532件,其中由市政府系统承办的468件"
     the 468 has no sibling — it is the part handled, not one of a list."""
-    if _stage(it) == 0:
+    if it.stage == 0:
         return False
-    same = [v for v in volumes if v.sentence == it.sentence and _stage(v) == _stage(it)]
+    same = [v for v in volumes if v.sentence == it.sentence and v.stage == it.stage]
     if "其中" in it.sentence_text:
         cut = it.sentence_text.rfind("其中", 0, max(0, it.start_in_sentence))
         if cut >= 0:
@@ -299,17 +296,6 @@ def _can_be(it: Item, role: str, roles: dict[int, Candidate], role_q: list[_Ques
 
 
 # ------------------------------------------------------------------------------------------ scoring
-def _figures_of(assignment: dict[int, Candidate], items: list[Item]) -> dict[str, list[Item]]:
-    groups: dict[str, list[Item]] = {}
-    for it in items:
-        c = assignment.get(it.index)
-        if c is None:
-            continue
-        groups.setdefault(c.role, []).append(it)
-    return groups
-
-
-@lru_cache(maxsize=4096)
 def _value(pct: str):  # noqa: ANN202 - a Fraction
     return parse_percent(pct).value
 
@@ -401,7 +387,7 @@ def _base_options(items: list[Item], group: str, members: list[Item], lex_refs: 
     stage = _SHARE_BASE_STAGE.get(named.value) if named else None
     if stage is not None:
         for it in items:
-            if it.start < first.start and it.number is not None and _stage(it) == stage:
+            if it.start < first.start and it.number is not None and it.stage == stage:
                 options.append(Option(it.index, 4, f"{it.number} (the shares are of the {named.word}, {it.number})"))
                 break
     return options

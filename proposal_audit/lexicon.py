@@ -113,7 +113,6 @@ class Lexicon:
         self.volumes = _Words([(w, int(e["stage"])) for e in data["volumes"] for w in e["words"]])
         self.not_volumes = _Words([(w, True) for w in data["not_volumes"]])
         self.handled_words = _Words([(w, True) for w in data["handled"]["words"]])
-        self.all_words = _Words([(w, True) for w in data["handled"]["all_words"]])
         units = data["units"]
         self.unit_nouns = _Words([(w, True) for w in units["nouns"]])
         self.unit_verbs = _Words([(w, True) for w in units["verbs"]])
@@ -247,10 +246,6 @@ class Lexicon:
         m = self.rates.last(label)
         return m.value if m else None
 
-    def rate_words(self, text: str) -> list[Match]:
-        return self.rates.find(text)
-
-    # -------------------------------------------------------------------- volumes
     def volume_stage(self, text: str) -> Match | None:
         """The latest stage word of a volume clause (收到 1 … 交办 4).
 

@@ -274,9 +274,9 @@ class _Assembler:
             larger = [
                 v
                 for v in volumes
-                if v is not total and (v.number or 0) > (total.number or 0) and _stage(v) <= _stage(total)
+                if v is not total and (v.number or 0) > (total.number or 0) and v.stage <= total.stage
             ]
-            stage1 = [v for v in larger if _stage(v) == 1]
+            stage1 = [v for v in larger if v.stage == 1]
             submitted = (stage1 or larger or [None])[0]
         for it in items:
             c = roles.get(it.index)
@@ -395,9 +395,9 @@ class _Assembler:
                     for it in items
                     if it is not total
                     and it.number != total.number
-                    and _stage(it) == (subject.value if subject else -1)
+                    and it.stage == (subject.value if subject else -1)
                 ]
-                if subject is not None and subject.value != _stage(total) and others:
+                if subject is not None and subject.value != total.stage and others:
                     continue
                 f = _Fig(kind=Kind.HANDLED, item=None, cand=None, key="handled", label="办结", count=total.number)
                 f.span = (s.start + m.start(), s.start + m.end())
@@ -717,7 +717,7 @@ class _Assembler:
     # ---- stated sums: "两项合计为82.5%", "合计占提案总数的93%"
     def _sums(self, out: list[_Fig]) -> None:
         for f in [f for f in out if f.kind is Kind.STATED_SUM]:
-            n = f.cand.stage if f.cand and f.cand.stage else 2
+            n = f.cand.terms if f.cand and f.cand.terms else 2
             before = [
                 o
                 for o in out
@@ -801,9 +801,6 @@ class _Assembler:
 def _shown(text: str) -> str:
     return text if len(text) <= 40 else f"{text[:12]}…({len(text)} chars)…{text[-8:]}"
 
-
-def _stage(it: Item) -> int:
-    return next((c.stage for c in it.candidates if c.role == Role.VOLUME), 0)
 
 
 def _bare_rate(label: str) -> bool:

@@ -44,6 +44,7 @@ class Candidate:
     level: Level | None = None
     dimension: str = ""
     stage: int = 0  # volumes: 1 received … 4 assigned
+    terms: int = 0  # stated sums: how many figures before it they add up ("两项合计" → 2)
     ranks: tuple[int, ...] = ()  # class_combined rates
     label: str = ""
     letter: str = ""
@@ -66,7 +67,6 @@ class Item:
     rate_word: str = ""  # for a share read off a list of rates ("见面率、答复率均为100%")
     base_mention: Mention | None = None  # "占立案总数413件的92.5%": the count the share is of
     label_after: str = ""  # the words after the count that label it ("207件提案已被列入解决计划中")
-    in_list: bool = False  # one of several parallel items ("…的40件,占…;…的89件,占…")
     start_in_sentence: int = 0
     text_has_nouns: bool = False  # the text names suggestions or proposals before this item
     next_in_sentence: bool = False  # another item follows in the same sentence
@@ -88,6 +88,11 @@ class Item:
         self.end = max(m.end for m in ms)
         self.number = self.count.count if self.count is not None else None
         self.pct = self.share.number if self.share is not None else None
+
+    @property
+    def stage(self) -> int:
+        """The stage of the volume this item could be (1 received … 4 assigned), 0 if none."""
+        return next((c.stage for c in self.candidates if c.role == Role.VOLUME), 0)
 
     def best(self) -> Candidate:
         return max(self.candidates, key=lambda c: c.score)
@@ -257,7 +262,6 @@ def build_items(seg: Segmented, mentions: tuple[Mention, ...], lex: Lexicon | No
         it.start_in_sentence = it.start - seg.sentences[it.sentence].start
         it.text_has_nouns = bool(lex.item_nouns.first(text[: it.start]))
         it.next_in_sentence = i + 1 < len(items) and items[i + 1].sentence == it.sentence
-    _mark_lists(items)
     prev: Item | None = None
     units_seen = False
     seen: set[int] = set()  # the counts stated so far
@@ -305,19 +309,6 @@ def build_items(seg: Segmented, mentions: tuple[Mention, ...], lex: Lexicon | No
             units_seen = not re.match(r"^[^,;。\d]{0,12}(?:及|和|与|、)\s*$", it.after)
         prev = it
     return items
-
-
-def _mark_lists(items: list[Item]) -> None:
-    """Items of one sentence that follow the same pattern (a count with a share, or a count alone,
-    separated by ; or ,) form a list: its members are read alike (all classes, or all topics)."""
-    by_sentence: dict[int, list[Item]] = {}
-    for it in items:
-        by_sentence.setdefault(it.sentence, []).append(it)
-    for group in by_sentence.values():
-        counted = [it for it in group if it.count is not None]
-        if len(counted) >= 2:
-            for it in counted:
-                it.in_list = True
 
 
 # ------------------------------------------------------------------------------------------ roles
@@ -593,7 +584,7 @@ def _share_candidates(it: Item, lex: Lexicon) -> list[Candidate]:
     if total_word and re.search(r"(?:合计|共计|总计)(?:占[^,;。]{0,12})?(?:为|达|是)?$", clause.strip()):
         n = {"两": 2, "二": 2, "三": 3, "四": 4}.get(total_word.word[0], 0)
         why = f"a stated sum ({total_word.word})"
-        out.append(Candidate(Kind.STATED_SUM.value, 7, why, label=label or total_word.word, stage=n))
+        out.append(Candidate(Kind.STATED_SUM.value, 7, why, label=label or total_word.word, terms=n))
         return out
     reading = lex.class_reading(clause)
     if reading is not None and re.search(r"占|达|为|是", clause[-6:]):
