@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: audit test eval bench lint refresh-notebooks lab clean
+.PHONY: audit test eval bench lint mutate refresh-notebooks lab clean
 
 $(STAMP): pyproject.toml
 	@echo "Setting up $(VENV) from pyproject.toml (first run: about 30 s; log in $(VENV)/install.log)…"
@@ -30,6 +30,14 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
+## mutate: mutation testing (mutmut) of rounding, checks and gaps; prints the kill rate. Slow, not in CI.
+MUTATE_JOBS ?= 2
+mutate: $(STAMP)
+	@$(BIN)/python -m pip install --quiet -e '.[mutate]'
+	@rm -rf mutants
+	$(BIN)/mutmut run --max-children $(MUTATE_JOBS) > mutants.log 2>&1 || (tail -c 2000 mutants.log; exit 1)
+	$(BIN)/python scripts/mutation_score.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check proposal_audit tests
 	$(BIN)/ruff format --check proposal_audit tests
@@ -44,4 +52,4 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 clean:
-	rm -rf reports/*.html reports/*.json reports/*.ipynb
+	rm -rf reports/*.html reports/*.json reports/*.ipynb mutants mutants.log .cache

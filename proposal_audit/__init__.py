@@ -4,7 +4,7 @@ params → figures → checks → audit result → notebook / HTML / JSON.
 """
 
 from .audit import AuditResult, audit, audit_params
-from .errors import FiguresError, InputError, ParamsError, ProposalAuditError, RunError
+from .errors import DocumentError, FiguresError, InputError, ParamsError, ProposalAuditError, RunError
 from .figures import Figure, Figures, Kind, Level, load_figures
 from .params import Params, load_params
 from .results import Cause, CheckResult, Policy, Severity, Status
@@ -15,6 +15,7 @@ __all__ = [
     "AuditResult",
     "Cause",
     "CheckResult",
+    "DocumentError",
     "Figure",
     "Figures",
     "FiguresError",

@@ -22,6 +22,10 @@ __all__ = [
     "fitting_bases",
     "nearest_bases",
     "round_div",
+    "printed",
+    "Interval",
+    "value_interval",
+    "sum_interval",
     "sum_tolerance",
 ]
 
@@ -103,6 +107,12 @@ def round_scaled(x: Fraction, mode: Mode) -> int:
     return round_div(x.numerator, x.denominator, mode)
 
 
+def printed(k: int, n: int, decimals: int, mode: Mode = Mode.HALF_UP) -> str:
+    """What 100·k/n (n > 0) prints as with `decimals` places under `mode`, as a spreadsheet shows it."""
+    whole, frac = divmod(round_div(100 * k * 10**decimals, n, mode), 10**decimals)
+    return f"{whole}" + (f".{frac:0{decimals}d}" if decimals else "")
+
+
 def _scale(pct: Percent) -> int:
     return 100 * 10**pct.decimals
 
@@ -164,10 +174,13 @@ def fitting_bases(pct: Percent, lo: int, hi: int, modes: tuple[Mode, ...]) -> li
 
 
 def nearest_bases(pcts: list[Percent], n: int, modes: tuple[Mode, ...], want: int = 6, limit: int = 0) -> list[int]:
-    """The `want` bases closest to n on which every one of `pcts` is reachable (searching outward)."""
+    """The `want` bases in [1, limit] closest to n on which every one of `pcts` is reachable.
+
+    The search goes outward from n, far enough to reach both 1 and `limit` even when n lies beyond it.
+    """
     limit = limit or max(2 * n, 200)
     found: list[int] = []
-    for step in range(1, limit):
+    for step in range(1, max(n, limit)):
         for m in (n - step, n + step):
             if 1 <= m <= limit and all(reachable(p, m, modes) for p in pcts):
                 found.append(m)
@@ -177,5 +190,63 @@ def nearest_bases(pcts: list[Percent], n: int, modes: tuple[Mode, ...], want: in
 
 
 def sum_tolerance(pcts: list[Percent]) -> Fraction:
-    """How far honestly rounded shares of one whole may sum from 100: half a unit per figure."""
+    """How far shares of one whole, each rounded to nearest, may sum from 100: half a unit per figure."""
     return sum((p.unit / 2 for p in pcts), Fraction(0))
+
+
+@dataclass(frozen=True)
+class Interval:
+    """An interval of exact values, each end open or closed."""
+
+    lo: Fraction
+    hi: Fraction
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def __contains__(self, x: Fraction) -> bool:
+        above = x > self.lo or (x == self.lo and not self.lo_open)
+        below = x < self.hi or (x == self.hi and not self.hi_open)
+        return above and below
+
+    def intersects(self, other: Interval) -> bool:
+        """True when some value lies in both intervals."""
+        lo, lo_open = max((self.lo, self.lo_open), (other.lo, other.lo_open))
+        hi, hi_closed = min((self.hi, not self.hi_open), (other.hi, not other.hi_open))
+        return lo < hi or (lo == hi and not lo_open and hi_closed)
+
+    def reaches_down_to(self, x: Fraction) -> bool:
+        """True when some value of the interval is ≤ x."""
+        return self.lo < x or (self.lo == x and not self.lo_open)
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.lo + other.lo, self.hi + other.hi, self.lo_open or other.lo_open,
+                        self.hi_open or other.hi_open)  # fmt: skip
+
+
+def value_interval(pct: Percent, mode: Mode) -> Interval:
+    """The exact percentages (within 0–100) that print as `pct` under `mode`.
+
+    Truncation prints P for [P, P+u), ceiling for (P−u, P], half-up for [P−u/2, P+u/2), half-even for
+    the same interval with both ends closed when P is even in its last place and open when it is odd.
+    """
+    p, u = pct.value, pct.unit
+    if mode is Mode.TRUNCATE:
+        iv = Interval(p, p + u, False, True)
+    elif mode is Mode.CEILING:
+        iv = Interval(p - u, p, True, False)
+    elif mode is Mode.HALF_UP:
+        iv = Interval(p - u / 2, p + u / 2, False, True)
+    else:
+        odd = pct.scaled % 2 == 1
+        iv = Interval(p - u / 2, p + u / 2, odd, odd)
+    lo, lo_open = (Fraction(0), False) if iv.lo < 0 else (iv.lo, iv.lo_open)
+    hi, hi_open = (Fraction(100), False) if iv.hi > 100 else (iv.hi, iv.hi_open)
+    return Interval(lo, hi, lo_open, hi_open)
+
+
+def sum_interval(pcts: list[Percent], mode: Mode) -> Interval:
+    """The exact sums the unrounded values of `pcts` can have when each printed under `mode`."""
+    total = Interval(Fraction(0), Fraction(0))
+    for p in pcts:
+        total = total + value_interval(p, mode)
+    return total

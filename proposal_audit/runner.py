@@ -6,7 +6,6 @@ one laptop). One report failing never stops the others: each run returns a RunOu
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -15,12 +14,14 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cache
 from .audit import AuditResult, audit_params
+from .cache import fingerprint
 from .errors import ProposalAuditError, RunError
 from .export import export_html, write_json
 from .kernels import CurrentEnvKernelManager, WarmKernel, start_kernel, stop_kernel
 from .params import Params, load_params
-from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, REPORTS_DIR, TRENDS_NOTEBOOK, relative, resolve
+from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, REPORTS_DIR, TRENDS_NOTEBOOK, relative
 
 __all__ = [
     "fingerprint",
@@ -43,27 +44,12 @@ class RunOutcome:
     notebook: str = ""
     error: str = ""
     counts: dict[str, int] = field(default_factory=dict)
-    worst: str = ""  # the title of the worst finding, for the progress line
+    worst: str = ""  # the title of the most severe finding, for the progress line
     skipped: bool = False  # inputs unchanged since the last successful run
 
     @property
     def ok(self) -> bool:
         return self.exit_code < 2
-
-
-def fingerprint(params: Params, params_file: str | Path) -> str:
-    """A hash of everything a report depends on: parameters, figures, document, notebook, package."""
-    digest = hashlib.sha256()
-    digest.update(json.dumps(params.model_dump(), sort_keys=True, ensure_ascii=False).encode())
-    for name in (params.figures, params.source):
-        if name:
-            digest.update(resolve(name).read_bytes())
-    digest.update(AUDIT_NOTEBOOK.read_bytes())
-    package = Path(__file__).parent
-    for source in sorted(package.rglob("*")):
-        if source.suffix in (".py", ".j2", ".json"):
-            digest.update(source.read_bytes())
-    return digest.hexdigest()
 
 
 def _unchanged(json_path: Path, html_path: Path, print_: str) -> dict | None:
@@ -156,8 +142,9 @@ def _execute(
 
 
 def _worst_title(result: AuditResult) -> str:
-    worst = result.worst_first()
-    return worst[0].title.zh if worst and worst[0].is_finding else ""
+    """The title of the most severe finding ("" when nothing was found)."""
+    worst = result.most_severe()
+    return worst.title.zh if worst is not None else ""
 
 
 def run_report(
@@ -188,7 +175,7 @@ def run_report(
         warm = WarmKernel.take() if previous is None and km is None else None
         if previous is None and km is None:
             km = warm or start_kernel()  # its start-up (imports) overlaps the audit and the set-up below
-        result = audit_params(params)  # a bad document or figures file fails here, before papermill
+        result = audit_params(params)  # the one audit of this run; a bad input fails here, before papermill
         reports_dir.mkdir(parents=True, exist_ok=True)
         if previous is not None:
             if km is not None:  # started early for nothing: the inputs have not changed
@@ -204,6 +191,7 @@ def run_report(
         partial = relative(partial_path)
         font = _start_font_subset(result)  # in a thread, while the kernel runs
         exporter = _start_exporter()  # likewise
+        cache.store(params, result, print_)  # the notebook renders this result, not an audit of its own
         try:
             _execute(params, partial_path, km=km, keep=warm is not None)
         except Exception as exc:  # papermill keeps the partly executed notebook with an error banner

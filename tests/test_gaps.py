@@ -61,19 +61,39 @@ def test_no_satisfaction_figures_is_not_decidable():
     assert res.gaps.cells == ()
 
 
-def test_satisfaction_on_returned_forms_still_bounds_the_cells():
-    # 690 satisfied of 755 returns, 363 of 1034 solved: at least 690 − 363 = 327 satisfied, not solved
-    res = run(
+def _sichuan_2016(feedback: dict) -> list[dict]:
+    return [
         total(1034),
-        {"kind": "base", "key": "feedback", "count": 755},
+        {"kind": "base", "key": "feedback", "count": 755, **feedback},
         cls("A", 1, 363),
         cls("B", 2, 403),
         cls("C", 3, 268),
         sat("satisfied", 690, base="feedback"),
         sat("basically_satisfied", 65, base="feedback"),
-    )
-    text = "\n".join(h.zh for h in res.gaps.headlines)
-    assert "至少327件" in text and "755份反馈" in text
+    ]
+
+
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        {"quote": "代表共对755件建议的办理工作进行了满意度反馈"},  # the text counts 755 proposals (件建议)
+        {"base": "total"},  # the figures file declares the 755 a part of the proposals
+    ],
+)
+def test_satisfaction_on_a_part_of_the_proposals_bounds_the_cells(feedback):
+    # 690 satisfied of the 755 proposals with feedback, 363 of 1034 solved: both margins count proposals,
+    # so at least 690 + (1034 − 363) − 1034 = 327 were rated satisfied and not solved.
+    text = "\n".join(h.zh for h in run(*_sichuan_2016(feedback)).gaps.headlines)
+    assert "至少327件" in text and "755件反馈" in text
+
+
+def test_satisfaction_on_an_unknown_population_gives_no_bound_and_says_how_to_give_one():
+    # Nothing says whether the 755 are proposals or forms (one per deputy): no bound, and the reason.
+    g = run(*_sichuan_2016({})).gaps
+    text = "\n".join(h.zh for h in g.headlines)
+    assert "至少" not in text and g.cells == ()
+    assert "不是同一总体" in text and "base: total" in text
+    assert g.finding.observed == "64.89"  # the rates are still compared: 100 − 363/1034 = 100 − 35.11
 
 
 def test_a_combined_figure_is_never_taken_for_fully_satisfied():

@@ -1,0 +1,798 @@
+"""What a committee member reads: every field of representative verdicts, written out by hand.
+
+A verdict is its status and cause, and also the sentence that gives its arithmetic: a wrong number or
+a wrong word in that sentence is as wrong as a wrong status. Each row below was written from the
+arithmetic in its comment (exact fractions, rounded by hand), not from the code's output.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from proposal_audit.audit import audit
+from proposal_audit.figures import Certainty
+from proposal_audit.results import Cause, Policy, Severity, Status
+from proposal_audit.rounding import Mode
+from tests.conftest import cls, make, result, run, sat, total
+
+H, E, D, U = Mode.HALF_UP, Mode.HALF_EVEN, Mode.TRUNCATE, Mode.CEILING
+HENGNAN = [
+    total(149),
+    cls("A类", 1, 40, "26.85"),
+    cls("B类", 2, 89, "59.73"),
+    cls("C类", 3, 20, "13.42"),
+    sat("satisfied", 117, "78.52"),
+    sat("basically_satisfied", 32, "21.48"),
+]
+SUM_82 = {"kind": "sum", "label": "两项合计", "parts": ["sat.very_satisfied", "sat.satisfied"]}
+
+
+def _fields(r) -> dict:
+    return {
+        "status": r.status,
+        "severity": r.severity,
+        "cause": r.cause,
+        "title": (r.title.zh, r.title.en),
+        "message": (r.message.zh, r.message.en),
+        "expected": r.expected,
+        "observed": r.observed,
+        "figures": r.figures,
+        "modes": set(r.modes),
+        "count_range": r.count_range,
+        "candidates": r.candidates,
+    }
+
+
+def _expect(**kw) -> dict:
+    base = {
+        "cause": None,
+        "expected": "",
+        "observed": "",
+        "figures": (),
+        "modes": set(),
+        "count_range": None,
+        "candidates": (),
+    }
+    return {**base, **kw}
+
+
+CASES = [
+    (
+        "classes add up",  # 40 + 89 + 20 = 149 = the total
+        HENGNAN,
+        "parts.classes",
+        _expect(
+            status=Status.PASS,
+            severity=Severity.INFO,
+            title=("办理结果分类件数之和", "outcome classes: parts add up"),
+            message=("40+89+20 = 149,总数149", "40+89+20 = 149; base 149"),
+            expected="149",
+            observed="149",
+            figures=("total", "class.A类", "class.B类", "class.C类"),
+        ),
+    ),
+    (
+        "classes one short",  # 40 + 89 + 19 = 148, 1 short of 149
+        [total(149), cls("A类", 1, 40), cls("B类", 2, 89), cls("C类", 3, 19)],
+        "parts.classes",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.PARTS_DO_NOT_ADD_UP,
+            title=("办理结果分类件数之和", "outcome classes: parts add up"),
+            message=("40+89+19 = 148,但总数为149(相差-1件)", "40+89+19 = 148, but the stated base is 149 (-1)"),
+            expected="149",
+            observed="148",
+            figures=("total", "class.A类", "class.B类", "class.C类"),
+        ),
+    ),
+    (
+        "classes that leave some undescribed",  # 173 + 44 = 217 of 244: no rank 3 or 4, so 27 are not described
+        [total(244), cls("采纳", 1, 173), cls("部分采纳", 2, 44)],
+        "parts.classes",
+        _expect(
+            status=Status.PASS,
+            severity=Severity.INFO,
+            title=("办理结果分类件数之和", "outcome classes: parts add up"),
+            message=(
+                "173+44 = 217,总数244,余27件文中未分类说明",
+                "173+44 = 217; base 244; the text does not describe the other 27",
+            ),
+            expected="244",
+            observed="217",
+            figures=("total", "class.采纳", "class.部分采纳"),
+        ),
+    ),
+    (
+        "a class without a count",
+        [total(149), cls("A类", 1, 40), cls("B类", 2, 89), cls("C类", 3, pct="13.42")],
+        "parts.classes",
+        _expect(
+            status=Status.UNDECIDABLE,
+            severity=Severity.INFO,
+            title=("办理结果分类件数之和", "outcome classes: parts add up"),
+            message=("C类没有件数,无法核对合计", "C类 printed without a count"),
+            figures=("total", "class.A类", "class.B类", "class.C类"),
+        ),
+    ),
+    (
+        "combined satisfaction count wrong",  # 144 + 2 = 146, printed 145
+        [total(146), sat("satisfied", 144), sat("basically_satisfied", 2), sat("satisfied_or_basic", 145)],
+        "parts.satisfaction_combined",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.PARTS_DO_NOT_ADD_UP,
+            title=("满意与基本满意之和", "satisfied + basically satisfied"),
+            message=("144+2 = 146,文中合计145", "144+2 = 146; the text says 145"),
+            expected="146",
+            observed="145",
+            figures=("sat.satisfied_or_basic", "sat.satisfied", "sat.basically_satisfied"),
+        ),
+    ),
+    (
+        "handled above the total",
+        [total(149), {"kind": "handled", "count": 150}],
+        "parts.handled",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.EXCEEDS_BASE,
+            title=("办结件数不超过总数", "handled does not exceed the total"),
+            message=("办结150件,总数149件", "handled 150, total 149"),
+            expected="≤ 149",
+            observed="150",
+            figures=("handled", "total"),
+        ),
+    ),
+    (
+        "a count above its base",  # 210 satisfied of 200
+        [total(200), sat("satisfied", 210)],
+        "parts.within_base:sat.satisfied",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.EXCEEDS_BASE,
+            title=("“满意”不超过其基数", "'满意' within its base"),
+            message=(
+                "满意210件,多于其基数总数200件:不可能,须核对原文",
+                "210 is more than its base 200: impossible, check the text",
+            ),
+            expected="≤ 200",
+            observed="210",
+            figures=("sat.satisfied", "total"),
+        ),
+    ),
+    (
+        "a share above 100",
+        [total(200), sat("satisfied", pct="105")],
+        "parts.within_base:sat.satisfied",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.EXCEEDS_BASE,
+            title=("“满意”不超过其基数", "'满意' within its base"),
+            message=("满意印为105%,超过100%:不可能,须核对原文", "105% is more than 100%: impossible, check the text"),
+            expected="≤ 100",
+            observed="105",
+            figures=("sat.satisfied", "total"),
+        ),
+    ),
+    (
+        "every figure within its base",
+        HENGNAN,
+        "parts.within_base",
+        _expect(
+            status=Status.PASS,
+            severity=Severity.INFO,
+            title=("每个数字都不超过其基数", "no figure above its base"),
+            message=("没有件数多于其基数,也没有百分比超过100%", "no count above its base and no share above 100%"),
+        ),
+    ),
+    (
+        "a stated count sum that is wrong",  # 536 + 2560 = 3096, printed 3095
+        [
+            total(4287),
+            cls("A", 1, 536),
+            cls("B", 2, 2560),
+            {"kind": "sum", "label": "AB", "count": 3095, "parts": ["class.A", "class.B"]},
+        ],
+        "sum.count:sum.1",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.WRONG_STATED_SUM,
+            title=("文中合计“AB”", "stated sum 'AB'"),
+            message=("536+2560 = 3096,文中为3095", "536+2560 = 3096; printed 3095"),
+            expected="3096",
+            observed="3095",
+            figures=("sum.AB", "class.A", "class.B"),
+        ),
+    ),
+    (
+        "a stated share that rounding could explain",  # 47.2 + 35.4 = 82.6, printed 82.5
+        [total(276), sat("very_satisfied", pct="47.2"), sat("satisfied", pct="35.4"), {**SUM_82, "pct": "82.5"}],
+        "sum.pct:sum.1",
+        _expect(
+            status=Status.WARN,
+            severity=Severity.MINOR,
+            cause=Cause.WRONG_STATED_SUM,
+            title=("文中合计“两项合计”", "stated sum '两项合计'"),
+            message=(
+                "47.2+35.4 = 82.6%,文中合计却为82.5%;只有各项未经舍入的原值都落在舍入区间一端时才可能",
+                "47.2+35.4 = 82.6%, but the text says 82.5%: possible only if every unrounded term lay at one end "
+                "of its rounding interval",
+            ),
+            expected="82.6",
+            observed="82.5",
+            figures=("sum.两项合计", "sat.very_satisfied", "sat.satisfied"),
+        ),
+    ),
+    (
+        "a stated share no rounding explains",  # 82.6 against 85.0
+        [total(276), sat("very_satisfied", pct="47.2"), sat("satisfied", pct="35.4"), {**SUM_82, "pct": "85.0"}],
+        "sum.pct:sum.1",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.WRONG_STATED_SUM,
+            title=("文中合计“两项合计”", "stated sum '两项合计'"),
+            message=("47.2+35.4 = 82.6%,文中合计却为85.0%", "47.2+35.4 = 82.6%, but the text says 85.0%"),
+            expected="82.6",
+            observed="85.0",
+            figures=("sum.两项合计", "sat.very_satisfied", "sat.satisfied"),
+        ),
+    ),
+    (
+        "a stated share right by its counts",  # 33.33 + 33.33 = 66.66, but (1 + 1)/3 = 66.666… → 66.67
+        [
+            total(3),
+            cls("A", 1, 1, "33.33"),
+            cls("B", 2, 1, "33.33"),
+            cls("C", 3, 1, "33.33"),
+            {"kind": "sum", "label": "AB", "pct": "66.67", "parts": ["class.A", "class.B"]},
+        ],
+        "sum.pct:sum.1",
+        _expect(
+            status=Status.PASS,
+            severity=Severity.INFO,
+            title=("文中合计“AB”", "stated sum 'AB'"),
+            message=(
+                "33.33+33.33 = 66.66%,文中合计66.67%;按件数1+1计算为66.67%",
+                "33.33+33.33 = 66.66%; printed 66.67%; from the counts it is 66.67%",
+            ),
+            expected="66.66",
+            observed="66.67",
+            figures=("sum.AB", "class.A", "class.B"),
+        ),
+    ),
+    (
+        "a share that fits",  # 40/149 = 26.845637… → 26.85 half-up, half-even and ceiling; truncation 26.84
+        HENGNAN,
+        "pct.share:class.r1",
+        _expect(
+            status=Status.PASS,
+            severity=Severity.INFO,
+            title=("百分比“A类”与件数", "percentage 'A类' vs its count"),
+            message=(
+                "40/149 = 26.8456%,按四舍五入保留2位为26.85%;文中为26.85%。符合:四舍五入、四舍六入五成双、进一;26.85%对应件数40",
+                "40/149 = 26.8456%, half-up to 2 places 26.85%; printed 26.85%. Consistent with: half_up, half_even, "
+                "ceiling; counts allowed 40",
+            ),
+            expected="26.85",
+            observed="26.85",
+            figures=("class.A类", "total"),
+            modes={H, E, U},
+            count_range=(40, 40),
+        ),
+    ),
+    (
+        "a share one unit off",  # 26.86 needs 100k/149 in [26.855, 26.865): k in [40.014, 40.029): none
+        [total(149), cls("A类", 1, 40, "26.86"), cls("B类", 2, 109, "73.15")],
+        "pct.share:class.r1",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MINOR,
+            cause=Cause.MISROUNDED,
+            title=("百分比“A类”与件数", "percentage 'A类' vs its count"),
+            message=(
+                "40/149 = 26.8456%,按四舍五入保留2位为26.85%;文中为26.86%。相差末位1个单位;26.86%对应件数无 none",
+                "40/149 = 26.8456%, half-up to 2 places 26.85%; printed 26.86%. Off by 1 unit(s) in the last place; "
+                "counts allowed 无 none",
+            ),
+            expected="26.85",
+            observed="26.86",
+            figures=("class.A类", "total"),
+        ),
+    ),
+    (
+        "forced to 100",  # 114/166 = 68.674698… → 68.67; 68.68 + 25.9 + 5.42 + 0 = 100.00 exactly (68.67 gives 99.99)
+        [
+            total(166),
+            cls("A类", 1, 114, "68.68"),
+            cls("B类", 2, 43, "25.9"),
+            cls("C类", 3, 9, "5.42"),
+            cls("D类", 4, 0, "0"),
+        ],
+        "pct.share:class.r1",
+        _expect(
+            status=Status.WARN,
+            severity=Severity.MINOR,
+            cause=Cause.FORCED_TO_100,
+            title=("百分比“A类”与件数", "percentage 'A类' vs its count"),
+            message=(
+                "114/166 = 68.6747%,按四舍五入保留2位为68.67%;文中为68.68%。差末位1个单位,而同组百分比合计恰为100%:为凑足100%而调整,并非件数错误",
+                "114/166 = 68.6747%, half-up to 2 places 68.67%; printed 68.68%. Off by one unit while its set sums "
+                "to exactly 100: forced to 100, not a wrong count",
+            ),
+            expected="68.67",
+            observed="68.68",
+            figures=("class.A类", "total"),
+            modes={U},
+        ),
+    ),
+    (
+        "computed on the sum of the classes",  # 148/591 = 25.0423 → 25.0; 148/588 = 25.1700 → 25.2
+        [
+            total(591),
+            cls("A类", 1, 148, "25.2"),
+            cls("B类", 2, 364, "61.9"),
+            cls("C类", 3, 66, "11.2"),
+            cls("D类", 4, 10, "1.7"),
+        ],
+        "pct.share:class.r1",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MINOR,
+            cause=Cause.OTHER_BASE,
+            title=("百分比“A类”与件数", "percentage 'A类' vs its count"),
+            message=(
+                "148/591 = 25.042%,按四舍五入保留1位为25.0%;文中为25.2%。但148/588 = 25.170%→25.2%,同组其他百分比也都符合:"
+                "百分比是按办理结果分类件数之和588计算的",
+                "148/591 = 25.042%, half-up to 1 places 25.0%; printed 25.2%. But 148/588 gives 25.2%, and 588 fits the "
+                "rest of its set too: computed on 588 (办理结果分类件数之和)",
+            ),
+            expected="25.0",
+            observed="25.2",
+            figures=("class.A类", "total"),
+            candidates=(588,),
+        ),
+    ),
+    (
+        "rounded to 100 though one is missing",  # 1999/2000 = 99.950 → 100.0 half-up, half-even (999.5 → 1000), ceiling
+        [total(2000), {"kind": "handled", "count": 1999}, {"kind": "reply_rate", "pct": "100.0"}],
+        "pct.share:reply_rate",
+        _expect(
+            status=Status.WARN,
+            severity=Severity.MINOR,
+            cause=Cause.ROUNDED_TO_ALL,
+            title=("百分比“办复率”与件数", "percentage '办复率' vs its count"),
+            message=(
+                "1999(由办结件数推得)/2000 = 99.950%,按四舍五入保留1位为100.0%;文中为100.0%。舍入无误,但印为100.0%读来是“全部”,实际1999/2000,差1件",
+                "1999 (count implied: handled)/2000 = 99.950%, half-up to 1 places 100.0%; printed 100.0%. Rounded "
+                "correctly, but 100.0% reads as all: it is 1999 of 2000",
+            ),
+            expected="100.0",
+            observed="100.0",
+            figures=("reply_rate", "total", "handled"),
+            modes={H, E, U},
+            count_range=(2000, 2000),
+        ),
+    ),
+    (
+        "100% with one not handled",  # 148/149 = 99.3289 → 99 to nearest; only rounding up (ceiling) gives 100
+        [total(149), {"kind": "handled", "count": 148}, {"kind": "reply_rate", "pct": "100"}],
+        "pct.share:reply_rate",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.CEILING,
+            title=("百分比“办复率”与件数", "percentage '办复率' vs its count"),
+            message=(
+                "148(由办结件数推得)/149 = 99.33%,按四舍五入保留0位为99%;文中为100%。印为100%即声称全部,但实际为148/149,只有进一才得出100%",
+                "148 (count implied: handled)/149 = 99.33%, half-up to 0 places 99%; printed 100%. 100% claims all, "
+                "but it is 148 of 149; only ceiling gives 100%",
+            ),
+            expected="99",
+            observed="100",
+            figures=("reply_rate", "total", "handled"),
+            modes={U},
+            count_range=(149, 149),
+        ),
+    ),
+    (
+        "truncation explains the report",  # 33/52 = 63.4615 → 63.4 only by truncation; 14/52 = 26.92, 5/52 = 9.615
+        [total(52), cls("A类", 1, 33, "63.4"), cls("B类", 2, 14, "26.9"), cls("C类", 3, 5, "9.6")],
+        "pct.share:class.r1",
+        _expect(
+            status=Status.WARN,
+            severity=Severity.MINOR,
+            cause=Cause.TRUNCATION,
+            title=("百分比“A类”与件数", "percentage 'A类' vs its count"),
+            message=(
+                "33/52 = 63.462%,按四舍五入保留1位为63.5%;文中为63.4%。符合截尾;全文3个百分比都可用截尾解释",
+                "33/52 = 63.462%, half-up to 1 places 63.5%; printed 63.4%. Consistent with truncate, which explains "
+                "all 3 percentages",
+            ),
+            expected="63.5",
+            observed="63.4",
+            figures=("class.A类", "total"),
+            modes={D},
+        ),
+    ),
+    (
+        "a share with no base",  # "778件, 占95%": a share printed on the total itself
+        [{"kind": "total", "count": 778, "pct": "95"}, cls("A", 1, 232)],
+        "pct.share:total",
+        _expect(
+            status=Status.SKIPPED,
+            severity=Severity.INFO,
+            title=("百分比“总数”", "percentage '总数'"),
+            message=("未说明此百分比以哪个数为基数,未检查", "no base is given for this share: not checked"),
+            observed="95",
+            figures=("total",),
+        ),
+    ),
+    (
+        "an unreachable share",  # 50% of 7: 3/7 = 42.86 → 43, 4/7 = 57.14 → 57; near 7: 6, 8, 4, 10, 2, 12 fit
+        [total(7), {"kind": "rate", "label": "见面率", "pct": "50"}],
+        "pct.reachable:rate.1",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.UNREACHABLE,
+            title=("百分比“见面率”能否由整数件数得到", "is '见面率' reachable"),
+            message=(
+                "基数7上没有任何整数件数得到50%(3/7→43, 4/7→57);文中其他数字也都不能作为其基数。7附近可得的基数:6、8、4、10、2、12",
+                "no whole count of 7 gives 50% (3/7→43, 4/7→57); no other figure stated in the text fits as its base. "
+                "Nearest bases that fit: 6, 8, 4, 10, 2, 12",
+            ),
+            expected="基数 base ∈ {6, 8, 4, 10, 2, 12}",
+            observed="50",
+            figures=("rate.见面率", "total"),
+            candidates=(6, 8, 4, 10, 2, 12),
+        ),
+    ),
+    (
+        "a share reachable on a base the text states",  # 99.16% of 801 has no count; 828/835 = 99.1617 → 99.16
+        [
+            total(801),
+            {"kind": "base", "key": "submitted", "label": "收到", "count": 835},
+            sat("satisfied_or_basic", pct="99.16"),
+        ],
+        "pct.reachable:sat.satisfied_or_basic",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MINOR,
+            cause=Cause.OTHER_BASE,
+            title=("百分比“满意或基本满意”能否由整数件数得到", "is '满意或基本满意' reachable"),
+            # 801·9916 // 10000 = 794: 794/801 = 99.1261 → 99.13, 795/801 = 99.2509 → 99.25
+            message=None,  # the nearest bases are checked apart, by an oracle (below)
+            expected=None,
+            observed="99.16",
+            figures=("sat.satisfied_or_basic", "total"),
+            candidates=None,
+        ),
+    ),
+    (
+        "a reachable rate",  # 100% of 276 allows exactly 276
+        [total(276), {"kind": "reply_rate", "pct": "100"}],
+        "pct.reachable:reply_rate",
+        _expect(
+            status=Status.PASS,
+            severity=Severity.INFO,
+            title=("百分比“办复率”能否由整数件数得到", "is '办复率' reachable"),
+            message=("未给件数;100%在基数276上对应276件", "no count printed; 100% of 276 allows 276"),
+            expected="276件",
+            observed="100",
+            figures=("reply_rate", "total"),
+            count_range=(276, 276),
+        ),
+    ),
+    (
+        "shares that cannot sum to 100 by rounding to nearest",  # 14.2 + 28.5 + 57.1 = 99.8; 100 ± 3·0.05
+        [total(7), cls("A", 1, 1, "14.2"), cls("B", 2, 2, "28.5"), cls("C", 3, 4, "57.1")],
+        "pctsum.classes",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.SUM_NOT_100,
+            title=("办理结果分类百分比合计", "outcome classes: shares sum to 100"),
+            message=(
+                "14.2+28.5+57.1 = 99.8%,应在100 ± 0.15之内(每项四舍五入最多差半个单位)",
+                "14.2+28.5+57.1 = 99.8%, allowed 100 ± 0.15 (half a unit per rounded share)",
+            ),
+            expected="100 ± 0.15",
+            observed="99.8",
+            figures=("class.A", "class.B", "class.C"),
+        ),
+    ),
+    (
+        "shares of an incomplete set above 100",  # no rank 3 or 4: at most 100 + 2·0.05 = 100.1; 60.0 + 45.0 = 105.0
+        [total(100), cls("A", 1, pct="60.0"), cls("B", 2, pct="45.0")],
+        "pctsum.classes",
+        _expect(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.SUM_NOT_100,
+            title=("办理结果分类百分比合计", "outcome classes: shares sum to 100"),
+            message=(
+                "60.0+45.0 = 105.0%,应在≤ 100.10之内(每项四舍五入最多差半个单位)",
+                "60.0+45.0 = 105.0%, allowed ≤ 100.10 (half a unit per rounded share)",
+            ),
+            expected="≤ 100.10",
+            observed="105.0",
+            figures=("class.A", "class.B"),
+        ),
+    ),
+    (
+        "a whole number among one-decimal shares",  # 14/52 = 26.923 → 26.9 at one decimal, printed 27
+        [total(52), cls("A", 1, 33, "63.5"), cls("B", 2, 14, "27"), cls("C", 3, 5, "9.6")],
+        "pct.precision:class.r2",
+        _expect(
+            status=Status.WARN,
+            severity=Severity.MINOR,
+            cause=Cause.PRECISION,
+            title=("“B”的小数位数", "precision of 'B'"),
+            message=(
+                "同组保留1位小数,此项印为27%;14/52保留1位为26.9%,与印出的数不同",
+                "its set has 1 decimals, this one prints 27%; 14/52 to 1 places is 26.9% (not what is printed)",
+            ),
+            expected="26.9",
+            observed="27",
+            figures=("class.B", "total"),
+        ),
+    ),
+    (
+        "a dropped trailing zero",  # 403/1034 = 38.975 → 39.0 at one decimal, printed 39
+        [total(1034), cls("A", 1, 363, "35.1"), cls("B", 2, 403, "39"), cls("C", 3, 268, "25.9")],
+        "pct.precision:class.r2",
+        _expect(
+            status=Status.PASS,
+            severity=Severity.INFO,
+            title=("“B”的小数位数", "precision of 'B'"),
+            message=(
+                "同组保留1位小数,此项印为39%;403/1034保留1位为39.0%,只是省略了末尾的0",
+                "its set has 1 decimals, this one prints 39%; 403/1034 to 1 places is 39.0% (a trailing zero dropped)",
+            ),
+            expected="39.0",
+            observed="39",
+            figures=("class.B", "total"),
+        ),
+    ),
+    (
+        "one rounding mode for the report",  # modes of the five Hengnan shares: {H,E,U}, {H,E,D}, {H,E,D}, {H,E,D}, {H,E,U}
+        HENGNAN,
+        "rounding.report",
+        _expect(
+            status=Status.PASS,
+            severity=Severity.INFO,
+            title=("全文的取舍方式", "rounding mode of the whole report"),
+            message=(
+                "全部5个带件数的百分比都符合:四舍五入、四舍六入五成双",
+                "all 5 percentages with counts are consistent with: half_up, half_even",
+            ),
+            figures=("class.A类", "class.B类", "class.C类", "sat.satisfied", "sat.basically_satisfied"),
+            modes={H, E},
+        ),
+    ),
+    (
+        "truncation for the whole report",  # 33/52 → {D}; 14/52 = 26.923 → 26.9 {H,E,D}; 5/52 = 9.615 → 9.6 {H,E,D}
+        [total(52), cls("A", 1, 33, "63.4"), cls("B", 2, 14, "26.9"), cls("C", 3, 5, "9.6")],
+        "rounding.report",
+        _expect(
+            status=Status.WARN,
+            severity=Severity.MINOR,
+            title=("全文的取舍方式", "rounding mode of the whole report"),
+            message=(
+                "全部百分比只能用截尾解释,不是四舍五入",
+                "every percentage is explained by truncate only, not by rounding to nearest",
+            ),
+            figures=("class.A", "class.B", "class.C"),
+            modes={D},
+        ),
+    ),
+    (
+        "the gap",  # (117 + 32)/149 = 100%, 40/149 = 26.8456%: 73.1544 points
+        HENGNAN,
+        "gap.satisfaction_vs_resolution",
+        _expect(
+            status=Status.WARN,
+            severity=Severity.MAJOR,
+            cause=Cause.GAP,
+            title=("满意率与解决率的差距", "satisfaction against resolution"),
+            message=(
+                "满意率(含基本满意)100.00% − 解决率26.85% = 73.15个百分点(超过阈值20.00)",
+                "satisfied or basically satisfied 100.00% − resolution 26.85% = 73.15 points (above the threshold of 20.00)",
+            ),
+            expected="≤ 20.00",
+            observed="73.15",
+            figures=("class.A类", "total", "sat.satisfied", "sat.basically_satisfied"),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("name, entries, check_id, want", CASES, ids=[c[0] for c in CASES])
+def test_verdict_in_full(name, entries, check_id, want):
+    got = _fields(result(run(*entries), check_id))
+    for key, value in want.items():
+        if value is not None:
+            assert got[key] == value, key
+
+
+def test_the_nearest_bases_by_an_oracle():
+    """99.16% of 801: the bases the message names are the nearest on which some count gives 99.16."""
+    r = result(run(total(801), {"kind": "base", "key": "submitted", "label": "收到", "count": 835},
+                   sat("satisfied_or_basic", pct="99.16")), "pct.reachable:sat.satisfied_or_basic")  # fmt: skip
+
+    def fits(n: int) -> bool:
+        """Some whole k of n prints as 99.16 to nearest, half-up or half-even (Python's round is half-even)."""
+        for k in range(max(0, n * 9916 // 10000 - 1), min(n, n * 9916 // 10000 + 2) + 1):
+            x = Fraction(100 * 100 * k, n)
+            if x.__floor__() + (1 if x - x.__floor__() >= Fraction(1, 2) else 0) == 9916 or round(x) == 9916:
+                return True
+        return False
+
+    oracle: list[int] = []
+    for step in range(1, 801):  # outward from 801, the lower neighbour first
+        oracle += [m for m in (801 - step, 801 + step) if fits(m)]
+        if len(oracle) >= 6:
+            break
+    assert not fits(801) and fits(835)
+    assert r.candidates == (835, *[m for m in oracle[:6] if m != 835])  # the base the text states first
+    assert r.message.zh.startswith(
+        "基数801上没有任何整数件数得到99.16%(794/801→99.13, 795/801→99.25);但在文中另一数字收到835上可得(828/835)"
+    )
+
+
+@pytest.mark.parametrize(
+    "entries, policy, message",
+    [
+        # 14.2 + 28.5 + 57.1 = 99.8 truncated (1/7, 2/7, 4/7): truncation allows (99.7, 100]; the hull of
+        # the four modes is (99.7, 100.3), written 100 ± 0.3
+        (
+            [total(7), cls("A", 1, 1, "14.2"), cls("B", 2, 2, "28.5"), cls("C", 3, 4, "57.1")],
+            "any",
+            (
+                "14.2+28.5+57.1 = 99.8%,应在100 ± 0.30之内(按截尾取舍)",
+                "14.2+28.5+57.1 = 99.8%, allowed 100 ± 0.30 (under truncate)",
+            ),
+        ),
+        # Hengnan's shares, 26.85 + 59.73 + 13.42 = 100.00, half a unit each: 100 ± 0.015
+        (
+            HENGNAN,
+            "permissive",
+            (
+                "26.85+59.73+13.42 = 100.00%,应在100 ± 0.015之内(每项四舍五入最多差半个单位)",
+                "26.85+59.73+13.42 = 100.00%, allowed 100 ± 0.015 (half a unit per rounded share)",
+            ),
+        ),
+    ],
+)
+def test_sum_messages_say_the_policy(entries, policy, message):
+    r = result(run(*entries, policy=Policy.named(policy)), "pctsum.classes")
+    assert (r.message.zh, r.message.en) == message and r.status is Status.PASS
+
+
+def test_hengnan_headlines_and_bounds_in_full():
+    g = run(*HENGNAN).gaps
+    assert [(h.zh, h.en) for h in g.headlines] == [
+        # 40/149 = 26.85%, (117 + 32)/149 = 100%: 73.15 points
+        (
+            "解决率26.85%,满意率(含基本满意)100.00%,相差73.15个百分点",
+            "resolution 26.85% against satisfied or basically satisfied 100.00%: a gap of 73.15 points",
+        ),
+        # unsolved 149 − 40 = 109; 117 + 109 − 149 = 77
+        (
+            "至少77件建议代表表示满意但问题尚未解决(不在A类):满意117 + 未解决109 − 总数149 = 77",
+            "at least 77 proposals rated fully satisfied were not solved (not in class A): 117 satisfied + 109 not solved − 149 total = 77",
+        ),
+        # class C: 20 + 149 − 149 = 20 = all of it
+        (
+            "C类全部20件(暂时无法解决或留作参考)都被评为满意或基本满意",
+            "all 20 proposals of C类 (not solvable now or for reference) were rated satisfied or basically satisfied",
+        ),
+    ]
+    # each cell: [max(0, r + c − 149), min(r, c)]; satisfied c = 117, satisfied-or-basic c = 149
+    assert [(c.row.zh, c.col.zh, c.lower, c.upper, c.row_count, c.col_count) for c in g.cells] == [
+        ("A类", "满意", 8, 40, 40, 117),  # 40 + 117 − 149 = 8
+        ("B类", "满意", 57, 89, 89, 117),  # 89 + 117 − 149 = 57
+        ("C类", "满意", 0, 20, 20, 117),  # 20 + 117 − 149 < 0
+        ("未解决(非A类)", "满意", 77, 109, 109, 117),
+        ("A类", "满意或基本满意", 40, 40, 40, 149),
+        ("B类", "满意或基本满意", 89, 89, 89, 149),
+        ("C类", "满意或基本满意", 20, 20, 20, 149),
+        ("未解决(非A类)", "满意或基本满意", 109, 109, 109, 149),
+    ]
+    assert [(r.key, r.text(), r.count, r.base, r.from_counts) for r in g.rates] == [
+        ("resolution", "26.85", 40, 149, True),
+        ("commitment", "86.58", 129, 149, True),  # 129/149 = 86.577
+        ("satisfied", "78.52", 117, 149, True),  # 117/149 = 78.5235
+        ("combined", "100.00", 149, 149, True),
+    ]
+
+
+def test_a_partial_bound_and_a_printed_rate():
+    # 100 proposals: A 30, B 50, C 20; satisfied 60, basically 30 (90 of 100 satisfied or basic).
+    # C: 20 + 90 − 100 = 10 → "at least 10 of the 20"; satisfied 60 + 70 unsolved − 100 = 30.
+    g = run(
+        total(100),
+        cls("A", 1, 30),
+        cls("B", 2, 50),
+        cls("C", 3, 20),
+        sat("satisfied", 60),
+        sat("basically_satisfied", 30),
+    ).gaps
+    assert [h.zh for h in g.headlines][1:] == [
+        "至少30件建议代表表示满意但问题尚未解决(不在A类):满意60 + 未解决70 − 总数100 = 30",
+        "C20件中至少10件被评为满意或基本满意",
+    ]
+    assert g.headlines[2].en == "at least 10 of the 20 proposals of C were rated satisfied or basically satisfied"
+    # a rate printed without counts keeps its own precision: 95.5 (one decimal), not 95.50
+    printed = run(total(100), cls("A", 1, 30), sat("satisfied_or_basic", pct="95.5")).gaps
+    assert printed.rate("combined").text() == "95.5" and printed.finding.observed == "65.50"
+
+
+def test_no_rates_no_finding():
+    g = run(total(57), cls("A", 1, 43), cls("B", 2, 13), cls("C", 3, 1)).gaps
+    assert (g.finding.status, g.finding.message.zh, g.finding.message.en) == (
+        Status.UNDECIDABLE,
+        "报告未给出满意率",
+        "the report gives no satisfaction rate",
+    )
+    g = run(total(57), sat("satisfied", 50)).gaps
+    assert (g.finding.message.zh, g.finding.message.en) == ("报告未给出解决率", "the report gives no resolution rate")
+
+
+def test_an_impossible_rate_says_why():
+    # 120 + 190 = 310 of 200: 155%
+    g = run(total(200), cls("A", 1, 100), cls("B", 2, 100), sat("very_satisfied", 120), sat("satisfied", 190)).gaps
+    why = (
+        "满意率(不含基本满意)超过100%(310/200),不是一个比率,不予计算",
+        "satisfied, not counting basically satisfied is above 100% (310/200): not a rate",
+    )
+    assert [(w.zh, w.en) for w in g.withheld][0] == why
+    assert (g.finding.message.zh, g.finding.message.en, g.finding.cause) == (*why, Cause.EXCEEDS_BASE)
+
+
+def test_a_failed_margin_is_noted_in_the_finding():
+    # classes 40 + 89 + 19 = 148 of 149 do not add up: the gap is still measured, with a note, no headline
+    res = run(
+        total(149),
+        cls("A", 1, 40),
+        cls("B", 2, 89),
+        cls("C", 3, 19),
+        sat("satisfied", 117),
+        sat("basically_satisfied", 32),
+    )
+    assert res.gaps.finding.message.zh.endswith(";注意:“办理结果分类件数之和”不成立,比率仅供参考")
+    assert res.gaps.finding.message.en.endswith(
+        "; note: 'outcome classes: parts add up' fails, so the rates are indicative only"
+    )
+    assert [(h.zh, h.en) for h in res.gaps.headlines] == [
+        (
+            "未给出由公布数字推出的结论:“办理结果分类件数之和”不成立",
+            "no conclusion drawn from the figures: 'outcome classes: parts add up' fails",
+        )
+    ]
+
+
+def test_the_confirm_message_in_full():
+    figs = make(total(149), cls("A", 1, 40, "26.95"))
+    from dataclasses import replace
+
+    from proposal_audit.figures import Figures
+
+    a = replace(figs.get("class.A"), certainty=Certainty.AMBIGUOUS, alternatives=("26.85%",))
+    r = result(audit(Figures(figs.meta, (figs.total, a))), "pct.share:class.r1")
+    # 40/149 = 26.8456 → 26.85; printed 26.95 is 10 units off
+    assert r.message.zh == (
+        "确认读数:“A”的读法不确定,其他读法:26.85%。确认后再判定(按现读法为“不一致”:40/149 = 26.8456%,"
+        "按四舍五入保留2位为26.85%;文中为26.95%。相差末位10个单位;26.95%对应件数无 none)"
+    )
+    assert r.message.en.startswith(
+        "confirm the reading: 'A' can be read otherwise: 26.85%. Decided once confirmed (as read now: fail: "
+    )
