@@ -6,8 +6,9 @@ the command line's summary are rendered from one AuditResult and cannot disagree
 its own (JupyterLab, nbval) finds nothing stored for its inputs and audits them itself, with the same
 function the runner uses.
 
-The results are pickles in the project's own git-ignored `.cache/results/`, written only by this
-module and read only under the name their inputs' hash gives; nothing else is ever unpickled.
+The results are pickles in the project's own git-ignored `.cache/results/` (or the folder
+PROPOSAL_AUDIT_CACHE_DIR names), written only by this module and read only under the name their
+inputs' hash gives; nothing else is ever unpickled.
 """
 
 from __future__ import annotations
@@ -22,9 +23,15 @@ from .audit import AuditResult, audit_params
 from .params import Params
 from .paths import AUDIT_NOTEBOOK, ROOT, resolve
 
-__all__ = ["CACHE_DIR", "fingerprint", "store", "load", "forget", "audit_once"]
+__all__ = ["CACHE_DIR", "cache_dir", "fingerprint", "store", "load", "forget", "audit_once"]
 
 CACHE_DIR = ROOT / ".cache" / "results"
+
+
+def cache_dir() -> Path:
+    """Where results are kept: PROPOSAL_AUDIT_CACHE_DIR if set (read at each call, so a kernel started
+    by this process finds the same place), else the project's .cache/results."""
+    return Path(os.environ.get("PROPOSAL_AUDIT_CACHE_DIR") or CACHE_DIR)
 
 
 def fingerprint(params: Params, params_file: str | Path | None = None) -> str:
@@ -47,14 +54,14 @@ def fingerprint(params: Params, params_file: str | Path | None = None) -> str:
 
 
 def _path(params: Params, print_: str) -> Path:
-    return CACHE_DIR / f"{params.report_id}.{print_[:24]}.pickle"
+    return cache_dir() / f"{params.report_id}.{print_[:24]}.pickle"
 
 
 def store(params: Params, result: AuditResult, print_: str | None = None) -> Path:
     """Keep `result` as the audit of these inputs (replacing any older one of the same report)."""
     print_ = print_ or fingerprint(params)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    for old in CACHE_DIR.glob(f"{params.report_id}.*.pickle"):
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    for old in cache_dir().glob(f"{params.report_id}.*.pickle"):
         old.unlink(missing_ok=True)
     path = _path(params, print_)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -77,7 +84,7 @@ def load(params: Params) -> AuditResult | None:
 
 def forget(params: Params) -> None:
     """Drop whatever is stored for this report."""
-    for old in CACHE_DIR.glob(f"{params.report_id}.*.pickle"):
+    for old in cache_dir().glob(f"{params.report_id}.*.pickle"):
         old.unlink(missing_ok=True)
 
 

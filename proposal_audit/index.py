@@ -108,6 +108,7 @@ _COLUMNS = (
     ("failed", "不一致", "failed"),
     ("warned", "提示", "warnings"),
     ("worst_severity", "最严重程度", "worst severity"),
+    ("worst", "最严重的问题", "most severe finding"),
     ("link", "报告", "report"),
 )
 _NUMERIC = {"year", "total", "resolution", "combined", "gap", "failed", "warned"}
@@ -154,6 +155,8 @@ def _cell(row: IndexRow, name: str) -> tuple[str, str]:
     """(sort key, cell HTML) of one column."""
     if name == "headline":
         return row.headline_zh, _both(row.headline_zh, row.headline_en)
+    if name == "worst":
+        return row.worst_zh, _both(row.worst_zh, row.worst_en)
     if name == "link":
         return row.report_id, f'<a href="{escape(row.html, quote=True)}">{escape(row.report_id)}</a>'
     value = str(getattr(row, name))

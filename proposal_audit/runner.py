@@ -361,17 +361,28 @@ def refresh_stored_outputs(notebook: Path = AUDIT_NOTEBOOK) -> Path:
 
     This is the only way the nbval goldens change: run it deliberately, then review the diff.
     """
+    import tempfile
+
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(notebook, as_version=4)
-    NotebookClient(
-        nb,
-        kernel_name="python3",
-        kernel_manager_class=CurrentEnvKernelManager,
-        resources={"metadata": {"path": str(notebook.parent)}},
-        timeout=600,
-    ).execute()
+    before = os.environ.get("PROPOSAL_AUDIT_CACHE_DIR")
+    with tempfile.TemporaryDirectory() as empty:
+        os.environ["PROPOSAL_AUDIT_CACHE_DIR"] = empty  # goldens are always audited afresh, never a stored result
+        try:
+            NotebookClient(
+                nb,
+                kernel_name="python3",
+                kernel_manager_class=CurrentEnvKernelManager,
+                resources={"metadata": {"path": str(notebook.parent)}},
+                timeout=600,
+            ).execute()
+        finally:
+            if before is None:
+                os.environ.pop("PROPOSAL_AUDIT_CACHE_DIR", None)
+            else:
+                os.environ["PROPOSAL_AUDIT_CACHE_DIR"] = before
     for cell in nb.cells:  # keep diffs to what the cells show, not when they ran
         cell.metadata.pop("execution", None)
         cell.metadata.pop("papermill", None)

@@ -290,9 +290,11 @@ def test_readme_exit_table_says_what_0_means():
 # --------------------------------------------------------------------------- 10. one result per audit
 
 
-def test_the_notebook_renders_the_result_the_runner_computed(tmp_path):
+def test_the_notebook_renders_the_result_the_runner_computed(tmp_path, monkeypatch):
     """A result stored for these inputs is what the notebook shows, not a second audit."""
     from proposal_audit import cache
+
+    monkeypatch.setenv("PROPOSAL_AUDIT_CACHE_DIR", str(tmp_path))
     from proposal_audit.results import Text
 
     params = load_params(ROOT / "params" / "hengnan_2019.yaml")
