@@ -33,8 +33,9 @@ bench: $(STAMP)
 ## mutate: mutation testing (mutmut) of rounding, checks and gaps; prints the kill rate. Slow, not in CI.
 MUTATE_JOBS ?= 2
 mutate: $(STAMP)
-	@$(BIN)/python -m pip install --quiet -e '.[mutate]'
 	@rm -rf mutants
+	@$(BIN)/python -m pip install --quiet -e '.[mutate]' > $(VENV)/mutate-install.log 2>&1 || (tail -20 $(VENV)/mutate-install.log; exit 1)
+	@echo "mutmut over rounding.py, checks/ and gaps.py (about an hour on two cores; log in mutants.log)…"
 	$(BIN)/mutmut run --max-children $(MUTATE_JOBS) > mutants.log 2>&1 || (tail -c 2000 mutants.log; exit 1)
 	$(BIN)/python scripts/mutation_score.py
 

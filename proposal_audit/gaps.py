@@ -122,31 +122,31 @@ _PROPOSAL_UNITS = "件条項项"
 _OTHER_UNITS = "份张張人名位票"
 
 
-def same_population(base: Figure, figs: Figures) -> tuple[bool, Text]:
-    """Does a satisfaction base count the proposals themselves (all, or a part the text names)?
+def same_population(base: Figure, figs: Figures) -> Text | None:
+    """Why a satisfaction base does not count the proposals themselves (all of them, or a part the text
+    names); None when it does.
 
-    Yes when it is the total; when its figure names the total as its own base (`base: total`); or
+    It does when it is the total; when its figure names the total as its own base (`base: total`); or
     when the text counts it in proposals ("对755件建议…进行了满意度反馈"). Feedback forms (份), people
-    or ballots are another population, and so is any count above the total. Unknown is no.
+    or ballots are another population, and so is any count above the total. Unknown is "does not".
     """
     total = figs.total
     if base.key == TOTAL or total is None or total.count is None:
-        return True, Text("", "")
+        return None
     n, c = total.count, base.count
-    shown = f"{base.label}{c if c is not None else ''}" if base.label else str(c)
-    what = Text(shown, shown)
+    shown = f"{base.label}{c}" if base.label else str(c)
     if c is not None and c > n:
-        return False, Text(f"{c}多于{n},不可能是建议中的一部分", f"{c} is more than {n}: not a part of the proposals")
+        return Text(f"{c}多于{n},不可能是建议中的一部分", f"{c} is more than {n}: not a part of the proposals")
     if base.base == TOTAL:
-        return True, Text("", "")
+        return None
     words = f"{base.provenance.text} {base.provenance.sentence}"
     if c is not None and re.search(rf"(?<!\d){c}\s*(?:余|多)?[{_PROPOSAL_UNITS}]", words):
-        return True, Text("", "")
+        return None
     if c is not None and re.search(rf"(?<!\d){c}\s*(?:余|多)?[{_OTHER_UNITS}]", words):
-        return False, Text(f"“{what.zh}”数的不是建议", f"'{what.en}' does not count proposals")
-    return False, Text(
-        f"文中未说明“{what.zh}”是否就是建议中的一部分;若是,请在 figures 文件中为它写上 base: total",
-        f"the text does not say whether '{what.en}' counts proposals; if it does, "
+        return Text(f"“{shown}”数的不是建议", f"'{shown}' does not count proposals")
+    return Text(
+        f"文中未说明“{shown}”是否就是建议中的一部分;若是,请在 figures 文件中为它写上 base: total",
+        f"the text does not say whether '{shown}' counts proposals; if it does, "
         "give it base: total in the figures file",
     )
 
@@ -261,8 +261,8 @@ def _bounds(
         base = figs.get(col_rate.figures[-1]) if col_rate.figures else None
         if base is None:
             continue
-        same, why = same_population(base, figs)
-        if not same:
+        why = same_population(base, figs)
+        if why is not None:
             what = f"{base.label}{base.count}" if base.label else f"{base.count}"
             return (
                 [],
@@ -271,7 +271,7 @@ def _bounds(
                     Text(
                         f"满意度按“{what}”统计,办理结果按{n}件建议统计,两者不是同一总体({why.zh}):"
                         "无法推出“办理结果×满意度”交叉表的界限,只比较两种比率",
-                        f"satisfaction is counted on '{base.display_label}' ({base.count}), outcomes on {n} proposals: "
+                        f"satisfaction is counted on '{what}', outcomes on {n} proposals: "
                         f"not the same population ({why.en}), so the class × satisfaction table has no bounds; "
                         "only the rates are compared",
                     )

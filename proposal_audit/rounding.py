@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
+from itertools import islice
 
 __all__ = [
     "Mode",
@@ -26,7 +27,6 @@ __all__ = [
     "Interval",
     "value_interval",
     "sum_interval",
-    "sum_tolerance",
 ]
 
 _PCT = re.compile(r"^\s*(\d{1,12})(?:\.(\d{1,12}))?\s*%?\s*$")
@@ -170,28 +170,18 @@ def reachable(pct: Percent, n: int, modes: tuple[Mode, ...]) -> bool:
 
 def fitting_bases(pct: Percent, lo: int, hi: int, modes: tuple[Mode, ...]) -> list[int]:
     """Every base n in [lo, hi] on which pct is reachable (Stata's find_denom, exactly)."""
-    return [n for n in range(max(1, lo), hi + 1) if reachable(pct, n, modes)]
+    return [n for n in range(lo, hi + 1) if reachable(pct, n, modes)]  # no count reaches a base n ≤ 0
 
 
 def nearest_bases(pcts: list[Percent], n: int, modes: tuple[Mode, ...], want: int = 6, limit: int = 0) -> list[int]:
     """The `want` bases in [1, limit] closest to n on which every one of `pcts` is reachable.
 
-    The search goes outward from n, far enough to reach both 1 and `limit` even when n lies beyond it.
+    The search goes outward from n (the lower neighbour first), far enough to reach both 1 and `limit`
+    even when n lies beyond it; n itself is not a candidate.
     """
     limit = limit or max(2 * n, 200)
-    found: list[int] = []
-    for step in range(1, max(n, limit)):
-        for m in (n - step, n + step):
-            if 1 <= m <= limit and all(reachable(p, m, modes) for p in pcts):
-                found.append(m)
-        if len(found) >= want:
-            break
-    return found[:want]
-
-
-def sum_tolerance(pcts: list[Percent]) -> Fraction:
-    """How far shares of one whole, each rounded to nearest, may sum from 100: half a unit per figure."""
-    return sum((p.unit / 2 for p in pcts), Fraction(0))
+    outward = (m for step in range(1, max(n, limit)) for m in (n - step, n + step) if 1 <= m <= limit)
+    return list(islice((m for m in outward if all(reachable(p, m, modes) for p in pcts)), want))
 
 
 @dataclass(frozen=True)

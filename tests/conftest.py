@@ -16,7 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 # Four engineers share two cores: a property's examples are timed by the clock of a busy machine, so
 # no per-example deadline (a slow example is not a wrong one; the suite's time is watched instead).
 settings.register_profile("shared-machine", deadline=None)
-settings.load_profile("shared-machine")
+# Under `make mutate` (mutmut runs the tests from its mutants/ copy) every mutant reruns the properties:
+# fewer examples, always the same ones, so that a kill is reproducible and the run stays within the hour.
+settings.register_profile("mutation", deadline=None, max_examples=30, derandomize=True)
+settings.load_profile("mutation" if ROOT.name == "mutants" else "shared-machine")
 
 
 def total(n: int) -> dict:

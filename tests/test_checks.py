@@ -151,6 +151,38 @@ CASES = [
         None,
     ),
     (
+        # 588 stated as a base: A 148/588 = 25.17 → 25.2, B 364/588 = 61.90 → 61.9; C has no count but
+        # 11.2% of 588 is reachable (66/588 = 11.22); D has no share to fit: 588 explains the whole set
+        "another base that fits the shares without counts too",
+        [
+            total(591),
+            {"kind": "base", "key": "x", "label": "分类合计", "count": 588},
+            cls("A", 1, 148, "25.2"),
+            cls("B", 2, 364, "61.9"),
+            cls("C", 3, pct="11.2"),
+            cls("D", 4, 10),
+        ],
+        "pct.share:class.r1",
+        F,
+        Cause.OTHER_BASE,
+    ),
+    (
+        # the same with C printed 11.3: no whole count of 588 gives it (66 → 11.22, 67 → 11.39), so 588
+        # is no base of the set; 148/591 = 25.04 → 25.0, two units below 25.2: a misprint
+        "another base that a share without a count rules out",
+        [
+            total(591),
+            {"kind": "base", "key": "x", "label": "分类合计", "count": 588},
+            cls("A", 1, 148, "25.2"),
+            cls("B", 2, 364, "61.9"),
+            cls("C", 3, pct="11.3"),
+            cls("D", 4, 10),
+        ],
+        "pct.share:class.r1",
+        F,
+        Cause.MISROUNDED,
+    ),
+    (
         "truncation explains the whole report",  # 63.46→63.4, 26.92→26.9, 9.62→9.6 all truncated
         [total(52), cls("A", 1, 33, "63.4"), cls("B", 2, 14, "26.9"), cls("C", 3, 5, "9.6")],
         "pct.share:class.r1",
@@ -295,6 +327,52 @@ CASES = [
         P,
         None,
     ),
+    (
+        # 47.25 + 35.40 = 82.65 at two decimals, printed 82.65 (the printed terms' sum, exactly)
+        "stated sum at two decimals",
+        [total(400), sat("very_satisfied", pct="47.25"), sat("satisfied", pct="35.40"), SUM_8X("82.65")],
+        "sum.pct:sum.1",
+        P,
+        None,
+    ),
+    (
+        # 47.15 + 35.10 = 82.25 exactly: half-up to one decimal 82.3 (half-even would give 82.2)
+        "stated sum rounded half-up from a tie",
+        [total(400), sat("very_satisfied", pct="47.15"), sat("satisfied", pct="35.10"), SUM_8X("82.3")],
+        "sum.pct:sum.1",
+        P,
+        None,
+    ),
+    (
+        # counts 1 + 1 of 3 give 66.67, the printed terms 66.66: neither gives 70.00, and no rounding
+        # of two terms (each within 0.005) moves 66.66 to 70: wrong
+        "stated sum that neither the counts nor the terms give",
+        [
+            total(3),
+            cls("A", 1, 1, "33.33"),
+            cls("B", 2, 1, "33.33"),
+            cls("C", 3, 1, "33.33"),
+            {"kind": "sum", "label": "AB", "pct": "70.00", "parts": ["class.A", "class.B"]},
+        ],
+        "sum.pct:sum.1",
+        F,
+        Cause.WRONG_STATED_SUM,
+    ),
+    (
+        # a zero count among the terms: 0 + 1 = 1 of 3 = 33.33 — right by the counts, though the printed
+        # terms 0.00 + 33.34 make 33.34
+        "stated sum right by counts that include a zero",
+        [
+            total(3),
+            cls("A", 1, 0, "0.00"),
+            cls("B", 2, 1, "33.34"),
+            cls("C", 3, 2, "66.67"),
+            {"kind": "sum", "label": "AB", "pct": "33.33", "parts": ["class.A", "class.B"]},
+        ],
+        "sum.pct:sum.1",
+        P,
+        None,
+    ),
     # sums of shares
     ("shares sum to 100", HENGNAN, "pctsum.classes", P, None),
     (
@@ -327,6 +405,23 @@ CASES = [
         None,
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    "terms, stated, status",
+    [
+        # one term 10.0 (half-up: unrounded in [9.95, 10.05)) and a stated 10.1 ([10.05, 10.15)): they
+        # only touch at 10.05, which half-up gives to 10.1, never to 10.0 — no rounding explains it
+        ("10.0", "10.1", F),
+        # 10.1 ([10.05, 10.15)) stated as 10.0 ([9.95, 10.05)): the same, the other way round
+        ("10.1", "10.0", F),
+        # 10.0 stated as 10.0: the printed sum itself
+        ("10.0", "10.0", P),
+    ],
+)
+def test_stated_sum_at_the_edge_of_half_up(terms, stated, status):
+    entries = [total(1000), sat("very_satisfied", pct=terms), {**SUM_8X(stated), "parts": ["sat.very_satisfied"]}]
+    assert result(run(*entries, policy=Policy.named("strict")), "sum.pct:sum.1").status is status
 
 
 @pytest.mark.parametrize("name, entries, check_id, status, cause", CASES, ids=[c[0] for c in CASES])

@@ -796,3 +796,201 @@ def test_the_confirm_message_in_full():
     assert r.message.en.startswith(
         "confirm the reading: 'A' can be read otherwise: 26.85%. Decided once confirmed (as read now: fail: "
     )
+
+
+# --------------------------------------------------------------------------- the text checks
+
+
+def _text(text: str, body: str = "人大", sentences=None) -> dict:
+    from proposal_audit.checks.text import run_text_checks
+
+    found = run_text_checks(text, body, sentences if sentences is not None else [(0, len(text))])
+    return {r.check_id: r for r in found}
+
+
+@pytest.mark.parametrize(
+    "text, check_id, zh, en, positions",
+    [
+        # "具体来说," is 5 characters: 关键词2 starts at offset 5, line 1, column 6, and ends at 9
+        (
+            "具体来说,关键词2主要采取了以下措施",
+            "text.template_tokens",
+            "文中留有模板占位符:“关键词2” 第1行第6字 (offset 5)",
+            "template tokens left in the text: '关键词2' line 1 col 6 (offset 5)",
+            ((5, 9),),
+        ),
+        # "十八屆人大四次會" is 8 characters: "(huì)" at offset 8, column 9, five characters long
+        (
+            "十八屆人大四次會(huì)議",
+            "text.pinyin_residue",
+            "文中夹有转载网站加注的拼音,说明文本并非取自原始发布处:“(huì)” 第1行第9字 (offset 8)",
+            "pinyin added by a mirror site: the text was not taken from the original publication: '(huì)' line 1 col 9 (offset 8)",
+            ((8, 13),),
+        ),
+        # second line: "縣政府" then 係統 at column 4; the newline makes the offset 3 + 3 = 6
+        (
+            "報告\n縣政府係統",
+            "text.overconversion",
+            "简繁机器转换用错了字(如“係統”应为“系統”):“係統” 第2行第4字 (offset 6)",
+            "machine script conversion chose wrong characters (係統 for 系統): '係統' line 2 col 4 (offset 6)",
+            ((6, 8),),
+        ),
+        # a 人大 report: "人大报告:" is 5 characters, then 委员 at offset 5
+        (
+            "人大报告:委员提出建议10件。",
+            "text.body_labels",
+            "这是人大的报告,但数字所在句子用了另一机构的称谓:“委员” 第1行第6字 (offset 5)",
+            "a 人大 report using the other body's words beside its figures: '委员' line 1 col 6 (offset 5)",
+            ((5, 7),),
+        ),
+    ],
+)
+def test_text_messages(text, check_id, zh, en, positions):
+    r = _text(text)[check_id]
+    assert (r.status, r.severity, r.cause, r.category.value) == (Status.WARN, Severity.MINOR, Cause.TEXT_DEFECT, "text")
+    assert (r.message.zh, r.message.en, r.positions, r.observed) == (zh, en, positions, "1")
+    assert r.check == check_id and r.subject == ""
+
+
+def test_text_checks_that_find_nothing():
+    found = _text("共收到代表建议128件,全部按期办结。")
+    assert {cid: (r.status, r.message.zh, r.message.en) for cid, r in found.items()} == {
+        cid: (Status.PASS, "未发现", "none found")
+        for cid in (
+            "text.template_tokens",
+            "text.mojibake",
+            "text.overconversion",
+            "text.pinyin_residue",
+            "text.body_labels",
+        )
+    }
+    assert [r.title.zh for r in found.values()] == [
+        "未替换的模板占位符",
+        "乱码",
+        "繁简转换错误",
+        "拼音残留(转载网站所加)",
+        "数字所在句子使用了另一机构的称谓",
+    ]
+
+
+def test_long_listings_are_cut_and_counted():
+    # nine tokens "xx" separated by "、": offsets 0, 3, 6, …, 24; the listing shows eight and the count
+    text = "、".join(["xx"] * 9)
+    r = _text(text)["text.template_tokens"]
+    shown = ", ".join(f"“xx” 第1行第{3 * i + 1}字 (offset {3 * i})" for i in range(8))
+    assert r.message.zh == f"文中留有模板占位符:{shown} … 共9处"
+    assert r.message.en.endswith("'xx' line 1 col 22 (offset 21) … 9 in all")
+    assert r.observed == "9" and len(r.positions) == 9
+
+
+def test_mojibake_message_names_the_repair():
+    from proposal_audit.integrity import find_mojibake
+
+    text = "正文。\n瀵逛笉璧凤紝鎮ㄨ璁块棶鐨勯〉闈笉瀛樺湪鎴栧凡琚垹闄!"
+    (hit,) = find_mojibake(text)
+    r = _text(text)["text.mojibake"]
+    assert r.message.zh == f"文中有编码错误造成的乱码(原文应为:{hit.hint}):“{hit.text}” 第2行第1字 (offset 4)"
+    assert (
+        r.message.en
+        == f"text decoded with the wrong encoding (it should read: {hit.hint}): '{hit.text}' line 2 col 1 (offset 4)"
+    )
+    assert hit.hint.startswith("对不起")
+
+
+def test_a_political_consultative_report_flags_the_deputies_words():
+    r = _text("政协报告:代表建议10件。", body="政协")["text.body_labels"]
+    assert r.message.zh == "这是政协的报告,但数字所在句子用了另一机构的称谓:“代表建议” 第1行第6字 (offset 5)"
+    # with no body given, it is inferred from the words: here 政协 twice, 人大 never
+    assert _text("政协提案…政协委员…", body="")["text.body_labels"].status is Status.PASS
+
+
+# --------------------------------------------------------------------------- why no bound is given
+
+CLASSES_1034 = [total(1034), cls("A", 1, 363), cls("B", 2, 403), cls("C", 3, 268)]
+
+
+@pytest.mark.parametrize(
+    "base, why_zh, why_en",
+    [
+        # 1200 forms of 1034 proposals: more than the whole, cannot be a part of it
+        (
+            {"count": 1200, "label": "反馈表"},
+            "1200多于1034,不可能是建议中的一部分",
+            "1200 is more than 1034: not a part of the proposals",
+        ),
+        # 755 forms (份): counted in forms, not proposals
+        (
+            {"count": 755, "label": "反馈表", "quote": "收回反馈表755份"},
+            "“反馈表755”数的不是建议",
+            "'反馈表755' does not count proposals",
+        ),
+        # 755 with no unit at all: unknown, and how to say it
+        (
+            {"count": 755},
+            "文中未说明“755”是否就是建议中的一部分;若是,请在 figures 文件中为它写上 base: total",
+            "the text does not say whether '755' counts proposals; if it does, give it base: total in the figures file",
+        ),
+    ],
+)
+def test_why_no_bound(base, why_zh, why_en):
+    levels = [sat("satisfied", 690, base="fb"), sat("basically_satisfied", base["count"] - 690, base="fb")]
+    g = run(*CLASSES_1034, {"kind": "base", "key": "fb", **base}, *levels).gaps
+    what = f"{base.get('label', '')}{base['count']}"
+    assert (g.withheld[-1].zh, g.withheld[-1].en) == (
+        f"满意度按“{what}”统计,办理结果按1034件建议统计,两者不是同一总体({why_zh}):无法推出“办理结果×满意度”交叉表的界限,只比较两种比率",
+        f"satisfaction is counted on '{what}', outcomes on 1034 proposals: not the same population ({why_en}), so the class × satisfaction table has no bounds; only the rates are compared",
+    )
+    assert g.headlines[-1] == g.withheld[-1] and g.cells == ()
+
+
+def test_a_gap_on_another_base_says_so():
+    # corpus 22: 690 + 65 = 755 proposals with feedback (件建议): satisfied-or-basic 755/755 = 100%,
+    # resolution 363/1034 = 35.1064%: 64.89 points, satisfaction on 755
+    base = {"kind": "base", "key": "fb", "count": 755, "quote": "代表共对755件建议的办理工作进行了满意度反馈"}
+    g = run(*CLASSES_1034, base, sat("satisfied", 690, base="fb"), sat("basically_satisfied", 65, base="fb")).gaps
+    assert (g.headlines[0].zh, g.headlines[0].en) == (
+        "解决率35.11%,满意率(含基本满意)100.00%(满意度基数为755),相差64.89个百分点",
+        "resolution 35.11% against satisfied or basically satisfied 100.00% (satisfaction on 755): a gap of 64.89 points",
+    )
+    # 690 + (1034 − 363) − 1034 = 327
+    assert (g.headlines[1].zh, g.headlines[1].en) == (
+        "至少327件建议代表表示满意但问题尚未解决(不在A类)(满意度基于755件反馈):满意690 + 未解决671 − 总数1034 = 327",
+        "at least 327 proposals rated fully satisfied were not solved (not in class A) (satisfaction on 755 with feedback): 690 satisfied + 671 not solved − 1034 total = 327",
+    )
+    assert g.rate("resolution").text(4) == "35.1064"  # 36300/1034 = 35.10638…
+
+
+@pytest.mark.parametrize(
+    "entries, check_id, message",
+    [
+        # 117 + 32 = 149 counts the whole base: a complete set, 100 ± 2·0.005
+        (
+            HENGNAN,
+            "pctsum.satisfaction",
+            "78.52+21.48 = 100.00%,应在100 ± 0.010之内(每项四舍五入最多差半个单位)",
+        ),
+        # topics 69 + 97 = 166 of 166: complete; 41.57 + 58.43 = 100.00
+        (
+            [
+                total(166),
+                {"kind": "topic", "label": "城建", "count": 69, "pct": "41.57"},
+                {"kind": "topic", "label": "其他", "count": 97, "pct": "58.43"},
+            ],
+            "pctsum.topics",
+            "41.57+58.43 = 100.00%,应在100 ± 0.010之内(每项四舍五入最多差半个单位)",
+        ),
+        # topics 69 + 45 = 114 of 166: only part of the base, so at most 100 + 0.010
+        (
+            [
+                total(166),
+                {"kind": "topic", "label": "城建", "count": 69, "pct": "41.57"},
+                {"kind": "topic", "label": "社会", "count": 45, "pct": "27.11"},
+            ],
+            "pctsum.topics",
+            "41.57+27.11 = 68.68%,应在≤ 100.010之内(每项四舍五入最多差半个单位)",
+        ),
+    ],
+)
+def test_sum_messages_say_whether_the_set_is_complete(entries, check_id, message):
+    r = result(run(*entries), check_id)
+    assert (r.status, r.message.zh) == (Status.PASS, message)

@@ -21,7 +21,6 @@ from proposal_audit.rounding import (
     reachable,
     round_scaled,
     sum_interval,
-    sum_tolerance,
     value_interval,
 )
 
@@ -113,9 +112,11 @@ def test_fitting_bases_small_range():
     assert fitting_bases(parse_percent("99.12"), 100, 120, (H,)) == [113, 114]
 
 
-def test_sum_tolerance_is_half_a_unit_per_figure():
+def test_sum_interval_is_half_a_unit_per_figure_to_nearest():
+    # 26.85 + 59.73 + 13.42 = 100.00; each unrounded value within 0.005 of its print: 100 ± 0.015
     pcts = [parse_percent(t) for t in ("26.85", "59.73", "13.42")]
-    assert sum_tolerance(pcts) == Fraction(15, 1000)
+    iv = sum_interval(pcts, H)
+    assert (iv.lo, iv.hi, iv.lo_open, iv.hi_open) == (Fraction(99985, 1000), Fraction(100015, 1000), False, True)
 
 
 # ---------------------------------------------------------------- properties
@@ -394,3 +395,38 @@ def test_count_range_at_exact_ties_under_every_mode(case):
             rng = count_range(text, n, (mode,))
             inside = [j for j in range(max(0, k - 3), min(n, k + 3) + 1) if rng and rng[0] <= j <= rng[1]]
             assert inside == brute, (k, n, d, print_mode, mode, text.text)
+
+
+@pytest.mark.parametrize(
+    "printed, lo, hi, expected",
+    [
+        ("100", 0, 3, [1, 2, 3]),  # 100% is reachable on every base, 1 included (1/1)
+        ("99.12", 100, 114, [113, 114]),  # hi is included: 113/114 = 99.1228
+        ("99.12", 100, 113, [113]),  # 114 lies above hi
+    ],
+)
+def test_fitting_bases_ends(printed, lo, hi, expected):
+    assert fitting_bases(parse_percent(printed), lo, hi, (H,)) == expected
+
+
+def _fits_50(m: int) -> bool:
+    """Oracle: some whole k of m prints as 50 to nearest (half-up), by the decimal module."""
+    return any(_print(k, m, 0, H).text == "50" for k in range(m + 1))
+
+
+def test_nearest_bases_search_order_and_ends():
+    # n itself is never a candidate: 8 fits 50% (4/8) but is where the search starts
+    assert 8 not in nearest_bases([parse_percent("50")], 8, (H,), want=4)
+    # 100% fits every base: outward from 3, the lower neighbour first: 2, 4, then 1, 5
+    assert nearest_bases([parse_percent("100")], 3, (H,), want=3) == [2, 4, 1]
+    # the default limit is max(2n, 200): from 7, every base up to 200 that fits, and none above
+    found = nearest_bases([parse_percent("50")], 7, (H,), want=1000)
+    assert sorted(found) == [m for m in range(1, 201) if m != 7 and _fits_50(m)]
+    # and from 101 it is 202
+    assert max(nearest_bases([parse_percent("50")], 101, (H,), want=1000)) == 202
+
+
+def test_sum_interval_is_half_a_unit_per_figure_to_nearest_under_half_even():
+    # 26.85 (odd), 59.73 (odd), 13.42 (even) to half-even: odd prints exclude both ties, so the sum's ends are open
+    pcts = [parse_percent(t) for t in ("26.85", "59.73", "13.42")]
+    assert sum_interval(pcts, E) == Interval(Fraction(99985, 1000), Fraction(100015, 1000), True, True)

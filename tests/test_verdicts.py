@@ -347,8 +347,6 @@ def test_exact_fractions_behind_the_rows():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from proposal_audit.rounding import Mode, printed  # noqa: E402
-
 
 @st.composite
 def near_miss(draw):
@@ -366,6 +364,8 @@ def near_miss(draw):
 @settings(max_examples=150)
 @given(near_miss())
 def test_a_cause_never_contradicts_the_modes(case):
+    from proposal_audit.rounding import Mode, printed
+
     n, k, text, policy_name = case
     policy = Policy.named(policy_name)
     rest = printed(n - k, n, 1)

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..figures import (
     BASE_KINDS,
     PARTITION_LEVELS,
-    RATE_KINDS,
     SUM_KINDS,
     TOTAL,
     Figure,
@@ -87,7 +85,6 @@ def _core(f: Figure) -> str:
     return "" if f.kind in _PREFIX else f.kind.value  # "": numbered in order of appearance
 
 
-@lru_cache(maxsize=64)
 def _subjects(figs: Figures) -> dict[str, str]:
     out: dict[str, str] = {}
     counters: dict[str, int] = {}
@@ -151,7 +148,6 @@ def _counted_to_base(members: list[Figure], base: Figure | None) -> bool:
     )
 
 
-@lru_cache(maxsize=64)
 def _percent_sets(figs: Figures) -> tuple[PercentSet, ...]:
     sets: list[PercentSet] = []
     for (_, dim, base_key), members in _groups(figs, Kind.CLASS).items():
@@ -287,7 +283,3 @@ def related_shares(fig: Figure, figs: Figures) -> tuple[Figure, ...]:
     keys = {g.key for g in group}
     group += [f for f in figs if f.kind in SUM_KINDS and f not in group and keys & {p.key for p in parts_of(f, figs)}]
     return tuple(group)
-
-
-def is_rate(fig: Figure) -> bool:
-    return fig.kind in RATE_KINDS or fig.kind is Kind.REPLY_RATE

@@ -3,6 +3,8 @@ a combined satisfaction count against its levels, and no figure above its base."
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..figures import SUM_KINDS, Figure, Figures, Kind, Level
 from ..results import Cause, CheckResult, Policy, Severity, Status, Text
 from .base import Check, Family, verdict
@@ -65,11 +67,8 @@ def _parts_of_set(s: PercentSet) -> CheckResult | None:
     )
 
 
-def _partition(kind: str):  # noqa: ANN202 - a check function
-    def run(figs: Figures, policy: Policy) -> list[CheckResult]:
-        return [r for s in percent_sets(figs) if s.kind == kind and (r := _parts_of_set(s)) is not None]
-
-    return run
+def _partition(figs: Figures, policy: Policy, kind: str) -> list[CheckResult]:
+    return [r for s in percent_sets(figs) if s.kind == kind and (r := _parts_of_set(s)) is not None]
 
 
 def combined_satisfaction(figs: Figures, policy: Policy) -> list[CheckResult]:
@@ -190,15 +189,12 @@ def within_base(figs: Figures, policy: Policy) -> list[CheckResult]:
     ]
 
 
+_CLASSES = Text("办理结果分类件数之和", "outcome classes add up")
+_LEVELS = Text("满意度件数之和", "satisfaction levels add up")
 PARTS_CHECKS = (
-    Check("parts.classes", Text("办理结果分类件数之和", "outcome classes add up"), Family.PARTS, _partition("classes")),
-    Check(
-        "parts.satisfaction",
-        Text("满意度件数之和", "satisfaction levels add up"),
-        Family.PARTS,
-        _partition("satisfaction"),
-    ),
-    Check("parts.topics", Text("议题分类件数之和", "topics add up"), Family.PARTS, _partition("topics")),
+    Check("parts.classes", _CLASSES, Family.PARTS, partial(_partition, kind="classes")),
+    Check("parts.satisfaction", _LEVELS, Family.PARTS, partial(_partition, kind="satisfaction")),
+    Check("parts.topics", Text("议题分类件数之和", "topics add up"), Family.PARTS, partial(_partition, kind="topics")),
     Check(
         "parts.satisfaction_combined",
         Text("满意与基本满意之和", "satisfied + basically satisfied"),

@@ -4,6 +4,7 @@ within what the accepted rounding modes allow."""
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import partial
 
 from ..figures import SUM_KINDS, Figure, Figures
 from ..formatting import fmt_fraction, fmt_interval
@@ -79,12 +80,9 @@ def _stated_share(s: Figure, terms: list[Figure], pcts: list[Percent], figs: Fig
     at_stated = any(round_scaled(exact * 10**s.pct.decimals, m) == s.pct.scaled for m in policy.accepted)
     base = share_base(s, figs)
     counts = [p.count for p in terms]
-    from_counts = (
-        all(c is not None for c in counts)
-        and base is not None
-        and bool(base.count)
-        and bool(set(modes_consistent(sum(c or 0 for c in counts), base.count or 1, s.pct)) & set(policy.accepted))
-    )
+    n = base.count if base is not None and base.count else 0
+    k = sum(c for c in counts if c is not None) if all(c is not None for c in counts) else None
+    from_counts = k is not None and n > 0 and bool(set(modes_consistent(k, n, s.pct)) & set(policy.accepted))
     possible = any(sum_interval(pcts, m).intersects(value_interval(s.pct, m)) for m in policy.accepted)
     shown = fmt_fraction(exact, max(p.decimals for p in pcts))
     if at_stated or from_counts:
@@ -165,28 +163,18 @@ def _pctsum(s: PercentSet, policy: Policy) -> CheckResult | None:
     )
 
 
-def _pctsums(kind: str):  # noqa: ANN202 - a check function
-    def run(figs: Figures, policy: Policy) -> list[CheckResult]:
-        return [r for s in percent_sets(figs) if s.kind == kind and (r := _pctsum(s, policy)) is not None]
-
-    return run
+def _pctsums(figs: Figures, policy: Policy, kind: str) -> list[CheckResult]:
+    return [r for s in percent_sets(figs) if s.kind == kind and (r := _pctsum(s, policy)) is not None]
 
 
 _ROUNDING = ("accepted",)
+_SUMS = {
+    "classes": Text("分类百分比合计", "class shares sum to 100"),
+    "satisfaction": Text("满意度百分比合计", "satisfaction shares sum to 100"),
+    "topics": Text("议题百分比合计", "topic shares sum to 100"),
+}
 SUM_CHECKS = (
     Check("sum.count", Text("文中所称合计(件数)", "stated sum (count)"), Family.SUMS, stated_count),
     Check("sum.pct", Text("文中所称合计(百分比)", "stated sum (share)"), Family.SUMS, stated_share, _ROUNDING),
-    Check(
-        "pctsum.classes", Text("分类百分比合计", "class shares sum to 100"), Family.SUMS, _pctsums("classes"), _ROUNDING
-    ),
-    Check(
-        "pctsum.satisfaction",
-        Text("满意度百分比合计", "satisfaction shares sum to 100"),
-        Family.SUMS,
-        _pctsums("satisfaction"),
-        _ROUNDING,
-    ),
-    Check(
-        "pctsum.topics", Text("议题百分比合计", "topic shares sum to 100"), Family.SUMS, _pctsums("topics"), _ROUNDING
-    ),
+    *(Check(f"pctsum.{k}", t, Family.SUMS, partial(_pctsums, kind=k), _ROUNDING) for k, t in _SUMS.items()),
 )

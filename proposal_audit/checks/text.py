@@ -122,17 +122,14 @@ def _body_labels(t: TextInput) -> list[CheckResult]:
     ]
 
 
-def _text_check(check_id: str, title: Text, run) -> Check:  # noqa: ANN001 - a function of TextInput
-    return Check(check_id, title, Family.TEXT, run, category=Category.TEXT)
-
-
-TEXT_CHECKS = (
-    _text_check("text.template_tokens", Text("未替换的模板占位符", "unreplaced template tokens"), _template_tokens),
-    _text_check("text.mojibake", Text("乱码", "mojibake"), _mojibake),
-    _text_check("text.overconversion", Text("繁简转换错误", "script conversion errors"), _overconversion),
-    _text_check("text.pinyin_residue", Text("拼音残留", "pinyin residue"), _pinyin),
-    _text_check("text.body_labels", Text("另一机构的称谓", "the other body's words"), _body_labels),
+_TEXT = (
+    ("text.template_tokens", Text("未替换的模板占位符", "unreplaced template tokens"), _template_tokens),
+    ("text.mojibake", Text("乱码", "mojibake"), _mojibake),
+    ("text.overconversion", Text("繁简转换错误", "script conversion errors"), _overconversion),
+    ("text.pinyin_residue", Text("拼音残留", "pinyin residue"), _pinyin),
+    ("text.body_labels", Text("另一机构的称谓", "the other body's words"), _body_labels),
 )
+TEXT_CHECKS = tuple(Check(cid, title, Family.TEXT, run, category=Category.TEXT) for cid, title, run in _TEXT)
 
 
 def run_text_checks(text: str, body: str = "", figure_sentences: Iterable[tuple[int, int]] = ()) -> list[CheckResult]:
