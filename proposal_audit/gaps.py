@@ -97,7 +97,8 @@ def _main_satisfaction(figs: Figures) -> list[Figure]:
 def _strict_rate(figs: Figures) -> Rate | None:
     """满意 (and 非常满意) only: a combined 满意或基本满意 figure never counts as fully satisfied."""
     members = [f for f in _main_satisfaction(figs) if f.level in (Level.VERY_SATISFIED, Level.SATISFIED)]
-    members = [f for f in members if f.base == members[0].base] if members else []
+    first_base = members[0].base if members else None
+    members = [f for f in members if f.base == first_base]
     title = Text("满意率(不含基本满意)", "satisfied, not counting basically satisfied")
     return _rate("satisfied", title, members, figs.base_of(members[0]) if members else None)
 
@@ -122,27 +123,26 @@ _PROPOSAL_UNITS = "件条項项"
 _OTHER_UNITS = "份张張人名位票"
 
 
-def same_population(base: Figure, figs: Figures) -> Text | None:
-    """Why a satisfaction base does not count the proposals themselves (all of them, or a part the text
-    names); None when it does.
+def same_population(base: Figure, n: int) -> Text | None:
+    """Why a satisfaction base does not count the n proposals themselves (all of them, or a part the
+    text names); None when it does.
 
     It does when it is the total; when its figure names the total as its own base (`base: total`); or
     when the text counts it in proposals ("对755件建议…进行了满意度反馈"). Feedback forms (份), people
-    or ballots are another population, and so is any count above the total. Unknown is "does not".
+    or ballots are another population, and so is any count above n. Unknown is "does not".
     """
-    total = figs.total
-    if base.key == TOTAL or total is None or total.count is None:
+    if base.key == TOTAL:
         return None
-    n, c = total.count, base.count
-    shown = f"{base.label}{c}" if base.label else str(c)
+    c = base.count
+    shown = f"{base.label}{c}"
     if c is not None and c > n:
         return Text(f"{c}多于{n},不可能是建议中的一部分", f"{c} is more than {n}: not a part of the proposals")
     if base.base == TOTAL:
         return None
     words = f"{base.provenance.text} {base.provenance.sentence}"
-    if c is not None and re.search(rf"(?<!\d){c}\s*(?:余|多)?[{_PROPOSAL_UNITS}]", words):
+    if re.search(rf"(?<!\d){c}\s*(?:余|多)?[{_PROPOSAL_UNITS}]", words):
         return None
-    if c is not None and re.search(rf"(?<!\d){c}\s*(?:余|多)?[{_OTHER_UNITS}]", words):
+    if re.search(rf"(?<!\d){c}\s*(?:余|多)?[{_OTHER_UNITS}]", words):
         return Text(f"“{shown}”数的不是建议", f"'{shown}' does not count proposals")
     return Text(
         f"文中未说明“{shown}”是否就是建议中的一部分;若是,请在 figures 文件中为它写上 base: total",
@@ -151,19 +151,27 @@ def same_population(base: Figure, figs: Figures) -> Text | None:
     )
 
 
-def _troubled(keys: set[str], verdicts: list[CheckResult], figs: Figures) -> Text | None:
-    """Why figures with these keys cannot carry a headline: a failed margin, or a reading to confirm."""
+@dataclass(frozen=True)
+class _Trouble:
+    """Why a margin carries no headline: a reading to confirm (`unsure` names it) or a failed check."""
+
+    reason: Text
+    unsure: str = ""
+
+
+def _troubled(keys: set[str], verdicts: list[CheckResult], figs: Figures) -> _Trouble | None:
+    """Why figures with these keys cannot carry a headline: a reading to confirm, or a failed margin."""
     unsure = [f for f in (figs.get(k) for k in keys) if f is not None and f.is_ambiguous]
     if unsure:
         names = "、".join(f.display_label for f in unsure)
-        return Text(f"须先确认读数:“{names}”", f"confirm the reading of '{names}' first")
+        return _Trouble(Text(f"须先确认读数:“{names}”", f"confirm the reading of '{names}' first"), names)
     for r in verdicts:
         if (
             r.status is Status.FAIL
             and r.cause in (Cause.PARTS_DO_NOT_ADD_UP, Cause.EXCEEDS_BASE)
             and keys & set(r.figures)
         ):
-            return Text(f"“{r.title.zh}”不成立", f"'{r.title.en}' fails")
+            return _Trouble(Text(f"{r.title.zh}(未通过)", f"{r.title.en} (failed)"))
     return None
 
 
@@ -178,12 +186,11 @@ def analyse_gaps(figs: Figures, policy: Policy | None = None, verdicts: list[Che
     total = figs.total
     n = total.count if total else None
     classes = [c for c in figs.classes() if (c.base or TOTAL) == TOTAL and not c.dimension and not c.scope]
-    base_of_classes = total if total is not None else None
     candidates = [
         _rate("resolution", Text("解决率(A类)", "resolution rate (class A)"), [c for c in classes if c.rank == 1],
-              base_of_classes),
+              total),
         _rate("commitment", Text("解决及正在解决率(A+B类)", "commitment rate (A+B)"),
-              [c for c in classes if c.rank in (1, 2)], base_of_classes),
+              [c for c in classes if c.rank in (1, 2)], total),
         _strict_rate(figs),
         _combined_rate(figs),
     ]  # fmt: skip
@@ -217,9 +224,8 @@ def analyse_gaps(figs: Figures, policy: Policy | None = None, verdicts: list[Che
     sat = by_key.get("combined") or by_key.get("satisfied")
     res = by_key.get("resolution")
     if trouble is not None:
-        withheld.append(
-            Text(f"未给出由公布数字推出的结论:{trouble.zh}", f"no conclusion drawn from the figures: {trouble.en}")
-        )
+        why = trouble.reason
+        withheld.append(Text(f"未给出由公布数字推出的结论:{why.zh}", f"no conclusion drawn from the figures: {why.en}"))
     elif sat is not None and res is not None:
         headlines.append(_gap_headline(res, sat, figs))
     if trouble is None:
@@ -261,9 +267,9 @@ def _bounds(
         base = figs.get(col_rate.figures[-1]) if col_rate.figures else None
         if base is None:
             continue
-        why = same_population(base, figs)
+        why = same_population(base, n)
         if why is not None:
-            what = f"{base.label}{base.count}" if base.label else f"{base.count}"
+            what = f"{base.label}{base.count}"
             return (
                 [],
                 [],
@@ -323,7 +329,9 @@ def _bounds(
     return cells, headlines, []
 
 
-def _finding(rates: dict[str, Rate], policy: Policy, trouble: Text | None, impossible: dict[str, Text]) -> CheckResult:
+def _finding(
+    rates: dict[str, Rate], policy: Policy, trouble: _Trouble | None, impossible: dict[str, Text]
+) -> CheckResult:
     res = rates.get("resolution")
     sat = rates.get("combined") or rates.get("satisfied")
     title = Text("满意率与解决率的差距", "satisfaction against resolution")
@@ -340,13 +348,16 @@ def _finding(rates: dict[str, Rate], policy: Policy, trouble: Text | None, impos
             cid, title, Status.UNDECIDABLE, Severity.INFO, why, cause=cause, category=Category.GAP, check=cid
         )
     keys = (*dict.fromkeys((*res.figures, *sat.figures)),)
-    if trouble is not None and trouble.zh.startswith("须先确认读数"):
+    if trouble is not None and trouble.unsure:
         return CheckResult(
             cid,
             title,
             Status.UNDECIDABLE,
             Severity.INFO,
-            Text(f"确认读数:{trouble.zh},再比较两种比率", f"confirm the reading: {trouble.en}, then compare the rates"),
+            Text(
+                f"确认读数:“{trouble.unsure}”的读法不确定,确认后再比较两种比率",
+                f"confirm the reading: '{trouble.unsure}' can be read otherwise; the rates are compared once it is",
+            ),
             keys,
             cause=Cause.AMBIGUOUS_READING,
             category=Category.GAP,
@@ -355,8 +366,8 @@ def _finding(rates: dict[str, Rate], policy: Policy, trouble: Text | None, impos
     gap = sat.value - res.value
     over = gap > policy.gap_threshold
     thr = fmt_fraction(policy.gap_threshold, 2)
-    note_zh = f";注意:{trouble.zh},比率仅供参考" if trouble is not None else ""
-    note_en = f"; note: {trouble.en}, so the rates are indicative only" if trouble is not None else ""
+    note_zh = f";注意:{trouble.reason.zh},比率仅供参考" if trouble is not None else ""
+    note_en = f"; note: {trouble.reason.en}, so the rates are indicative only" if trouble is not None else ""
     return CheckResult(
         cid,
         title,

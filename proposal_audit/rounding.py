@@ -7,7 +7,7 @@ and from whole counts; nothing passes through a float, so verdicts at the roundi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 from itertools import islice
@@ -221,17 +221,19 @@ def value_interval(pct: Percent, mode: Mode) -> Interval:
     """
     p, u = pct.value, pct.unit
     if mode is Mode.TRUNCATE:
-        iv = Interval(p, p + u, False, True)
+        iv = Interval(p, p + u, hi_open=True)
     elif mode is Mode.CEILING:
-        iv = Interval(p - u, p, True, False)
+        iv = Interval(p - u, p, lo_open=True)
     elif mode is Mode.HALF_UP:
-        iv = Interval(p - u / 2, p + u / 2, False, True)
+        iv = Interval(p - u / 2, p + u / 2, hi_open=True)
     else:
         odd = pct.scaled % 2 == 1
         iv = Interval(p - u / 2, p + u / 2, odd, odd)
-    lo, lo_open = (Fraction(0), False) if iv.lo < 0 else (iv.lo, iv.lo_open)
-    hi, hi_open = (Fraction(100), False) if iv.hi > 100 else (iv.hi, iv.hi_open)
-    return Interval(lo, hi, lo_open, hi_open)
+    if iv.lo < 0:
+        iv = replace(iv, lo=Fraction(0), lo_open=False)
+    if iv.hi > 100:
+        iv = replace(iv, hi=Fraction(100), hi_open=False)
+    return iv
 
 
 def sum_interval(pcts: list[Percent], mode: Mode) -> Interval:

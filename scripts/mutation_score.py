@@ -24,7 +24,9 @@ def main() -> int:
     if not rows:
         print("no mutmut results: run `make mutate` first", file=sys.stderr)
         return 2
-    explained = set(re.findall(r"`(proposal_audit\.[\w.]+__mutmut_\d+)`", (ROOT / "MUTATION_SURVIVORS.md").read_text()))
+    notes = ROOT / "MUTATION_SURVIVORS.md"
+    text = notes.read_text(encoding="utf-8") if notes.exists() else ""
+    explained = set(re.findall(r"`(proposal_audit\.[^`\s]+__mutmut_\d+)`", text))
     by_module: dict[str, Counter[str]] = {}
     survivors = []
     for name, status in rows:

@@ -9,7 +9,6 @@ wrong expectation here shows up as a wrong row, not as a checker bug.
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -45,8 +44,8 @@ BY_NUMBER = {s[:2]: s for s in EXPECTED_STEMS}
 FINDING = ("fail", "warn")
 
 
-@cache
 def _audit(number: str) -> AuditResult:
+    """Audited afresh for every test (no cache: mutation testing must see each test run the checks)."""
     return audit(load_figures(FIG_DIR / f"{BY_NUMBER[number]}.yaml"))
 
 

@@ -31,6 +31,7 @@ SUM_82 = {"kind": "sum", "label": "两项合计", "parts": ["sat.very_satisfied"
 
 def _fields(r) -> dict:
     return {
+        "subject": r.subject,
         "status": r.status,
         "severity": r.severity,
         "cause": r.cause,
@@ -47,6 +48,7 @@ def _fields(r) -> dict:
 
 def _expect(**kw) -> dict:
     base = {
+        "subject": None,  # not compared unless given
         "cause": None,
         "expected": "",
         "observed": "",
@@ -768,14 +770,14 @@ def test_a_failed_margin_is_noted_in_the_finding():
         sat("satisfied", 117),
         sat("basically_satisfied", 32),
     )
-    assert res.gaps.finding.message.zh.endswith(";注意:“办理结果分类件数之和”不成立,比率仅供参考")
+    assert res.gaps.finding.message.zh.endswith(";注意:办理结果分类件数之和(未通过),比率仅供参考")
     assert res.gaps.finding.message.en.endswith(
-        "; note: 'outcome classes: parts add up' fails, so the rates are indicative only"
+        "; note: outcome classes: parts add up (failed), so the rates are indicative only"
     )
     assert [(h.zh, h.en) for h in res.gaps.headlines] == [
         (
-            "未给出由公布数字推出的结论:“办理结果分类件数之和”不成立",
-            "no conclusion drawn from the figures: 'outcome classes: parts add up' fails",
+            "未给出由公布数字推出的结论:办理结果分类件数之和(未通过)",
+            "no conclusion drawn from the figures: outcome classes: parts add up (failed)",
         )
     ]
 
@@ -994,3 +996,495 @@ def test_a_gap_on_another_base_says_so():
 def test_sum_messages_say_whether_the_set_is_complete(entries, check_id, message):
     r = result(run(*entries), check_id)
     assert (r.status, r.message.zh) == (Status.PASS, message)
+
+
+# --------------------------------------------------------------------------- edges that decide a verdict
+
+EDGES = [
+    (
+        "0% of 3000 with one",  # 1/3000 = 0.0333% → 0 to nearest and truncated: honest, but reads as none
+        [total(3000), cls("A", 1, 1, "0"), cls("B", 2, 2999, "100")],
+        "pct.share:class.r1",
+        dict(
+            subject="class.r1",
+            status=Status.WARN,
+            severity=Severity.MINOR,
+            cause=Cause.ROUNDED_TO_ALL,
+            title=("百分比“A”与件数", "percentage 'A' vs its count"),
+            message=(
+                "1/3000 = 0.03%,按四舍五入保留0位为0%;文中为0%。舍入无误,但印为0%读来是“没有”,实际1/3000,差1件",
+                "1/3000 = 0.03%, half-up to 0 places 0%; printed 0%. Rounded correctly, but 0% reads as none: it is 1 of 3000",
+            ),
+            expected="0",
+            observed="0",
+            figures=("class.A", "total"),
+            modes={H, E, D},
+            count_range=(0, 0),
+        ),
+    ),
+    (
+        "0% of 100 with one",  # 1/100 = 1% exactly under every mode: "0" fits none, and claims none
+        [total(100), cls("A", 1, 1, "0"), cls("B", 2, 99, "99")],
+        "pct.share:class.r1",
+        dict(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.MISROUNDED,
+            message=(
+                "1/100 = 1.00%,按四舍五入保留0位为1%;文中为0%。印为0%即声称没有,但实际为1/100",
+                "1/100 = 1.00%, half-up to 0 places 1%; printed 0%. 0% claims none, but it is 1 of 100",
+            ),
+        ),
+    ),
+    (
+        "0% of 150 with one, truncated",  # 1/150 = 0.667%: 1 to nearest, 0 only by truncation
+        [total(150), cls("A", 1, 1, "0"), cls("B", 2, 149, "99")],
+        "pct.share:class.r1",
+        dict(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.TRUNCATION,
+            message=(
+                "1/150 = 0.67%,按四舍五入保留0位为1%;文中为0%。印为0%即声称没有,但实际为1/150,只有截尾才得出0%",
+                "1/150 = 0.67%, half-up to 0 places 1%; printed 0%. 0% claims none, but it is 1 of 150; only truncate gives 0%",
+            ),
+            modes={D},
+        ),
+    ),
+    (
+        "1% of 100 is one",  # 1/100 = 1% exactly: a plain pass (1% is no claim of all or none)
+        [total(100), cls("A", 1, 1, "1"), cls("B", 2, 99, "99")],
+        "pct.share:class.r1",
+        dict(status=Status.PASS, severity=Severity.INFO, modes={H, E, D, U}, count_range=(1, 1)),
+    ),
+    (
+        "two units off is major",  # 40/149 = 26.8456 → 26.85; 26.87 is two units above
+        [total(149), cls("A", 1, 40, "26.87"), cls("B", 2, 109, "73.15")],
+        "pct.share:class.r1",
+        dict(
+            status=Status.FAIL,
+            severity=Severity.MAJOR,
+            cause=Cause.MISROUNDED,
+            message=(
+                "40/149 = 26.8456%,按四舍五入保留2位为26.85%;文中为26.87%。相差末位2个单位;26.87%对应件数无 none",
+                "40/149 = 26.8456%, half-up to 2 places 26.85%; printed 26.87%. Off by 2 unit(s) in the last place; counts allowed 无 none",
+            ),
+        ),
+    ),
+    (
+        "truncated unlike the other share",  # 1/7 = 14.2857 → 14.28 only by truncation; 6/7 = 85.7143 → 85.72 only by ceiling
+        [total(7), cls("A", 1, 1, "14.28"), cls("B", 2, 6, "85.72")],
+        "pct.share:class.r1",
+        dict(
+            status=Status.FAIL,
+            severity=Severity.MINOR,
+            cause=Cause.TRUNCATION,
+            message=(
+                "1/7 = 14.2857%,按四舍五入保留2位为14.29%;文中为14.28%。只符合截尾,与全文其他百分比的取舍方式不同",
+                "1/7 = 14.2857%, half-up to 2 places 14.29%; printed 14.28%. Only consistent with truncate, unlike the rest of the report",
+            ),
+            modes={D},
+        ),
+    ),
+    (
+        "rounded up unlike the other share",  # the same report, B: only ceiling gives 85.72
+        [total(7), cls("A", 1, 1, "14.28"), cls("B", 2, 6, "85.72")],
+        "pct.share:class.r2",
+        dict(
+            status=Status.FAIL,
+            severity=Severity.MINOR,
+            cause=Cause.CEILING,
+            message=(
+                "6/7 = 85.7143%,按四舍五入保留2位为85.71%;文中为85.72%。只符合进一,与全文其他百分比的取舍方式不同",
+                "6/7 = 85.7143%, half-up to 2 places 85.71%; printed 85.72%. Only consistent with ceiling, unlike the rest of the report",
+            ),
+            modes={U},
+        ),
+    ),
+    (
+        "one truncated share alone",  # 33/52 = 63.4615 → 63.4 only by truncation; no other share to compare
+        [total(52), cls("A", 1, 33, "63.4"), cls("B", 2, 19)],
+        "pct.share:class.r1",
+        dict(
+            status=Status.FAIL,
+            severity=Severity.MINOR,
+            cause=Cause.TRUNCATION,
+            message=(
+                "33/52 = 63.462%,按四舍五入保留1位为63.5%;文中为63.4%。只符合截尾",
+                "33/52 = 63.462%, half-up to 1 places 63.5%; printed 63.4%. Only consistent with truncate",
+            ),
+        ),
+    ),
+    (
+        "a unit count is no population",  # 10/77 = 12.99 → 13, but 77 is the number of handling units
+        [total(100), cls("A", 1, 10, "13"), {"kind": "units", "count": 77}],
+        "pct.share:class.r1",
+        dict(status=Status.FAIL, severity=Severity.MAJOR, cause=Cause.MISROUNDED, candidates=()),
+    ),
+    (
+        "the sum of a set with an empty class",  # 148 + 364 + 76 + 0 = 588; on 588: 25.17, 61.90, 12.93, 0
+        [total(591), cls("A", 1, 148, "25.2"), cls("B", 2, 364, "61.9"), cls("C", 3, 76, "12.9"), cls("D", 4, 0, "0")],
+        "pct.share:class.r1",
+        dict(status=Status.FAIL, severity=Severity.MINOR, cause=Cause.OTHER_BASE, candidates=(588,)),
+    ),
+    (
+        "two classes without counts",
+        [total(149), cls("A", 1, 40), cls("B", 2, pct="59.73"), cls("C", 3, pct="13.42")],
+        "parts.classes",
+        dict(
+            subject="",
+            status=Status.UNDECIDABLE,
+            message=("B、C没有件数,无法核对合计", "B, C printed without a count"),
+        ),
+    ),
+    (
+        "classes with an empty one that add up",  # 114 + 43 + 9 + 0 = 166
+        [total(166), cls("A", 1, 114), cls("B", 2, 43), cls("C", 3, 9), cls("D", 4, 0)],
+        "parts.classes",
+        dict(
+            subject="",
+            status=Status.PASS,
+            message=("114+43+9+0 = 166,总数166", "114+43+9+0 = 166; base 166"),
+            observed="166",
+        ),
+    ),
+    (
+        # 149 + 0 = 149 of 149: complete. Unrounded, "100" lies in [99.5, 100] and "0" in [0, 0.5): no share
+        # exceeds 100 or falls below 0, so the sum lies in [99.5, 100.5): printed 100 ± 0.5
+        "an empty level still completes its set",
+        [total(149), sat("satisfied", 149, "100"), sat("basically_satisfied", 0, "0")],
+        "pctsum.satisfaction",
+        dict(
+            subject="",
+            status=Status.PASS,
+            message=(
+                "100+0 = 100%,应在100 ± 0.5之内(每项四舍五入最多差半个单位)",
+                "100+0 = 100%, allowed 100 ± 0.5 (half a unit per rounded share)",
+            ),
+            expected="100 ± 0.5",
+            observed="100",
+            figures=("sat.satisfied", "sat.basically_satisfied"),
+            modes={H, E},
+        ),
+    ),
+    (
+        "unreachable, and the counts allowed on 172",  # 99.5% of 172: 171/172 = 99.42 → 99.4, 172/172 = 100.0
+        [total(244), {"kind": "base", "key": "fb", "count": 172}, sat("satisfied_or_basic", pct="99.5", base="fb")],
+        "pct.reachable:sat.fb.satisfied_or_basic",
+        dict(subject="sat.fb.satisfied_or_basic", status=Status.FAIL, cause=Cause.UNREACHABLE, message=None),
+    ),
+    (
+        "reachable on a stated base, with the first count that fits",  # 50% of 7: 3/7 = 42.9, 4/7 = 57.1; of 101: 50/101 = 49.50 → 50, 51/101 = 50.50 → 50
+        [
+            total(7),
+            {"kind": "base", "key": "submitted", "label": "收到", "count": 101},
+            {"kind": "rate", "label": "见面率", "pct": "50"},
+        ],
+        "pct.reachable:rate.1",
+        dict(status=Status.FAIL, severity=Severity.MINOR, cause=Cause.OTHER_BASE, message=None),
+    ),
+]
+
+
+@pytest.mark.parametrize("name, entries, check_id, want", EDGES, ids=[c[0] for c in EDGES])
+def test_edges_in_full(name, entries, check_id, want):
+    got = _fields(result(run(*entries), check_id))
+    for key, value in want.items():  # only the fields each row names
+        if value is not None:
+            assert got[key] == value, key
+
+
+def test_the_first_count_on_a_stated_base():
+    r = result(
+        run(
+            total(7),
+            {"kind": "base", "key": "submitted", "label": "收到", "count": 101},
+            {"kind": "rate", "label": "见面率", "pct": "50"},
+        ),
+        "pct.reachable:rate.1",
+    )
+    # 50/101 and 51/101 both print 50: the message names the first, 50
+    assert r.message.zh.startswith(
+        "基数7上没有任何整数件数得到50%(3/7→43, 4/7→57);但在文中另一数字收到101上可得(50/101)"
+    )
+    assert "but it is reachable on 101, stated in the text as 收到 (50/101)" in r.message.en
+    assert r.candidates[0] == 101 and r.candidates.count(101) == 1
+
+
+def test_the_counts_tried_include_the_whole_base():
+    r = result(
+        run(total(244), {"kind": "base", "key": "fb", "count": 172}, sat("satisfied_or_basic", pct="99.5", base="fb")),
+        "pct.reachable:sat.fb.satisfied_or_basic",
+    )
+    assert r.message.zh.startswith("基数172上没有任何整数件数得到99.5%(171/172→99.4, 172/172→100.0)")
+
+
+def test_a_base_stated_twice_is_a_candidate_once():
+    # submitted 835 and, by another name, 835 again: 828/835 = 99.16 is offered once
+    r = result(
+        run(
+            total(801),
+            {"kind": "base", "key": "submitted", "count": 835},
+            {"kind": "base", "key": "received", "count": 835},
+            sat("satisfied_or_basic", pct="99.16"),
+        ),
+        "pct.reachable:sat.satisfied_or_basic",
+    )
+    assert r.candidates.count(835) == 1
+
+
+def _reachable_to_nearest(printed: str, n: int) -> bool:
+    """Oracle: some whole k of n prints as `printed` half-up or half-even (exact fractions)."""
+    d = len(printed.split(".")[1]) if "." in printed else 0
+    target = Fraction(printed) * 10**d
+    for k in range(n + 1):
+        x = Fraction(100 * k * 10**d, n)
+        floor = x.numerator // x.denominator
+        up = floor + (1 if x - floor >= Fraction(1, 2) else 0)
+        if target in (up, round(x)):
+            return True
+    return False
+
+
+def _nearest(pcts: list[str], n: int, want: int = 6) -> list[int]:
+    out: list[int] = []
+    for step in range(1, max(n, 200)):
+        out += [
+            m
+            for m in (n - step, n + step)
+            if 1 <= m <= max(2 * n, 200) and all(_reachable_to_nearest(p, m) for p in pcts)
+        ]
+        if len(out) >= want:
+            return out[:want]
+    return out
+
+
+def test_two_shares_without_counts_are_fitted_together():
+    # 63.9% and 36.1% of 276: 176/276 = 63.77, 177/276 = 64.13; 99/276 = 35.87, 100/276 = 36.23: neither is reachable
+    r = result(run(total(276), cls("A", 1, pct="63.9"), cls("B", 2, pct="36.1")), "pct.reachable:class.r1")
+    near = _nearest(["63.9", "36.1"], 276)
+    assert r.candidates == tuple(near)
+    assert r.message.zh.endswith(f"276附近可得的基数(须同时满足同组2个百分比):{'、'.join(map(str, near))}")
+    assert r.message.en.endswith(
+        f"Nearest bases that fit (fitting all 2 shares of its set): {', '.join(map(str, near))}"
+    )
+
+
+def test_a_stated_sum_of_another_set_is_no_sibling():
+    # corpus 38's shape: the classes' three shares, and a stated sum over the satisfaction levels only
+    entries = [
+        total(276),
+        cls("A", 1, pct="63.9"),
+        cls("B", 2, pct="27.3"),
+        cls("D", 4, pct="8.8"),
+        sat("very_satisfied", pct="47.2"),
+        sat("satisfied", pct="35.4"),
+        {"kind": "sum", "label": "两项合计", "pct": "82.5", "parts": ["sat.very_satisfied", "sat.satisfied"]},
+    ]
+    r = result(run(*entries), "pct.reachable:class.r1")
+    assert r.candidates == tuple(_nearest(["63.9", "27.3", "8.8"], 276))
+    assert "(须同时满足同组3个百分比)" in r.message.zh
+
+
+def test_a_lump_takes_the_classes_of_its_own_breakdown_only():
+    from proposal_audit.audit import audit
+    from proposal_audit.figures import Figure, Figures, Kind, ReportMeta
+
+    figs = Figures(
+        ReportMeta(),
+        (
+            Figure(Kind.TOTAL, "total", count=100),
+            Figure(Kind.CLASS, "a", count=30, rank=1),
+            Figure(Kind.CLASS, "b", count=50, rank=2),
+            Figure(Kind.CLASS, "a2", count=7, rank=1, dimension="另一分类"),
+            Figure(Kind.CLASS_COMBINED, "ab", count=80, ranks=(1, 2)),  # 30 + 50; the other breakdown's 7 is not in it
+            Figure(Kind.STATED_SUM, "s", count=5, ranks=(1,)),  # a stated sum names parts, never ranks: nothing to add
+        ),
+    )
+    res = audit(figs)
+    r = result(res, "sum.count:combined.r1+2")
+    assert (r.status, r.figures, r.message.zh) == (Status.PASS, ("ab", "a", "b"), "30+50 = 80,文中为80")
+    assert not [x for x in res.results if x.check_id.startswith("sum.count:sum")]
+
+
+def test_a_set_on_a_base_that_does_not_exist_is_not_checked():
+    from proposal_audit.audit import audit
+    from proposal_audit.figures import Figure, Figures, Kind, ReportMeta
+
+    figs = Figures(
+        ReportMeta(), (Figure(Kind.TOTAL, "total", count=10), Figure(Kind.CLASS, "a", count=3, rank=1, base="nope"))
+    )
+    assert not [r for r in audit(figs).results if r.check_id.startswith("parts.classes")]
+
+
+def test_text_titles_in_english_and_subjects():
+    found = _text("共收到代表建议128件,全部按期办结。")
+    assert [r.title.en for r in found.values()] == [
+        "unreplaced template tokens",
+        "mojibake",
+        "script conversion errors",
+        "pinyin residue from a mirror site",
+        "the other body's words beside the figures",
+    ]
+    assert all(r.subject == "" and r.check_id == r.check for r in found.values())
+
+
+def test_eight_hits_are_all_shown_without_a_count():
+    r = _text("、".join(["xx"] * 8))["text.template_tokens"]
+    assert r.message.zh.endswith("“xx” 第1行第22字 (offset 21)") and "共" not in r.message.zh
+    assert r.message.en.endswith("'xx' line 1 col 22 (offset 21)") and "in all" not in r.message.en
+    assert r.message.en.count("', '") == 0 and r.message.en.count(", '") == 7
+
+
+def test_mojibake_names_three_repairs_at_most():
+    from proposal_audit.integrity import find_mojibake
+
+    broken = "瀵逛笉璧凤紝鎮ㄨ璁块棶鐨勯〉闈笉瀛樺湪鎴栧凡琚垹闄!"
+    text = "\n".join(["正文。", broken, "正文。", broken, "正文。", broken, "正文。", broken])
+    hits = find_mojibake(text)
+    assert len(hits) == 4
+    r = _text(text)["text.mojibake"]
+    hints = ";".join(h.hint for h in hits[:3])
+    assert r.message.zh.startswith(f"文中有编码错误造成的乱码(原文应为:{hints}):")
+    assert r.message.en.startswith(
+        "text decoded with the wrong encoding (it should read: " + "; ".join(h.hint for h in hits[:3]) + "):"
+    )
+
+
+@pytest.mark.parametrize(
+    "entries, check_id, status, message",
+    [
+        # the printed terms' own sum, at two decimals: no "from the counts" clause
+        (
+            [total(400), sat("very_satisfied", pct="47.25"), sat("satisfied", pct="35.40"), {**SUM_82, "pct": "82.65"}],
+            "sum.pct:sum.1",
+            Status.PASS,
+            ("47.25+35.40 = 82.65%,文中合计82.65%", "47.25+35.40 = 82.65%; printed 82.65%"),
+        ),
+        # one proposal, printed 99% (a misprint), stated 100%: the counts (1 of 1) give the stated 100
+        (
+            [
+                total(1),
+                cls("A", 1, 1, "99"),
+                cls("B", 2, 0, "0"),
+                {"kind": "sum", "label": "AB", "pct": "100", "parts": ["class.A", "class.B"]},
+            ],
+            "sum.pct:sum.1",
+            Status.PASS,
+            ("99+0 = 99%,文中合计100%;按件数1+0计算为100%", "99+0 = 99%; printed 100%; from the counts it is 100%"),
+        ),
+        # B has no count: the counts cannot decide (1 of 3 would give 33.33); 33.33 + 33.33 is 66.66, not 33.33
+        (
+            [
+                total(3),
+                cls("A", 1, 1, "33.33"),
+                cls("B", 2, pct="33.33"),
+                {"kind": "sum", "label": "AB", "pct": "33.33", "parts": ["class.A", "class.B"]},
+            ],
+            "sum.pct:sum.1",
+            Status.FAIL,
+            ("33.33+33.33 = 66.66%,文中合计却为33.33%", "33.33+33.33 = 66.66%, but the text says 33.33%"),
+        ),
+    ],
+)
+def test_stated_share_messages(entries, check_id, status, message):
+    r = result(run(*entries), check_id)
+    assert (r.status, (r.message.zh, r.message.en)) == (status, message)
+
+
+def test_stated_sums_without_a_share_are_checked_by_count_only():
+    # a stated count 129 = 40 + 89 beside shares of its terms: no share to check; the next sum still is
+    entries = [
+        *HENGNAN,
+        {"kind": "sum", "label": "AB件数", "count": 129, "parts": ["class.A类", "class.B类"]},
+        {"kind": "sum", "label": "AB", "pct": "86.58", "parts": ["class.A类", "class.B类"]},  # 26.85 + 59.73
+    ]
+    ids = [r.check_id for r in run(*entries).results if r.check_id.startswith("sum.")]
+    assert ids == ["sum.count:sum.1", "sum.pct:sum.2"]
+
+
+def test_a_stated_share_on_a_total_without_a_count():
+    # "共…件" not read, only its share: the counts have no base, the printed terms decide (26.85 + 59.73 = 86.58)
+    entries = [
+        {"kind": "total", "pct": "100"},
+        cls("A类", 1, 40, "26.85"),
+        cls("B类", 2, 89, "59.73"),
+        {"kind": "sum", "label": "AB", "pct": "86.58", "parts": ["class.A类", "class.B类"]},
+    ]
+    assert result(run(*entries), "sum.pct:sum.1").status is Status.PASS
+
+
+def test_forms_as_many_as_the_proposals_are_still_forms():
+    # 149 forms (份) for 149 proposals: not more than the whole, but counted in forms
+    base = {"kind": "base", "key": "fb", "label": "反馈表", "count": 149, "quote": "收回反馈表149份"}
+    g = run(
+        total(149),
+        cls("A", 1, 40),
+        cls("B", 2, 109),
+        base,
+        sat("satisfied", 117, base="fb"),
+        sat("basically_satisfied", 32, base="fb"),
+    ).gaps
+    assert "(“反馈表149”数的不是建议)" in g.withheld[-1].zh
+
+
+def test_the_first_combined_figure_and_counts_before_shares():
+    # two combined figures in one breakdown: the first is the rate (90 of 100), never their sum
+    g = run(
+        total(100), cls("A", 1, 30), sat("satisfied_or_basic", 90), {**sat("satisfied_or_basic", 80), "key": "again"}
+    ).gaps
+    assert (g.rate("combined").value, g.rate("combined").count) == (90, 90)
+    # levels printed as shares only, the combined figure with a count: the count decides (95 of 100)
+    g = run(
+        total(100),
+        cls("A", 1, 30),
+        sat("satisfied", pct="80"),
+        sat("basically_satisfied", pct="14"),
+        sat("satisfied_or_basic", 95),
+    ).gaps
+    assert (g.rate("combined").value, g.rate("combined").from_counts) == (95, True)
+
+
+def test_the_sets_with_their_titles():
+    from proposal_audit.checks.model import percent_sets
+
+    figs = make(
+        total(100),
+        cls("A", 1, 60),
+        cls("B", 2, 40),
+        cls("A", 1, 5, dimension="办理结果", key="class.结果.A"),
+        sat("satisfied", 70),
+        sat("satisfied", 60, dimension="办理工作"),
+        {"kind": "topic", "label": "城建", "count": 30},
+        {"kind": "topic", "label": "教育", "count": 20, "dimension": "提案者"},
+    )
+    got = [
+        (s.kind, s.subject, s.title.zh, s.title.en, [m.key for m in s.members], s.base.key, s.complete)
+        for s in percent_sets(figs)
+    ]
+    assert got == [
+        ("classes", "", "办理结果分类", "outcome classes", ["class.A", "class.B"], "total", False),  # no rank 3 or 4
+        ("classes", "d1", "办理结果分类(办理结果)", "outcome classes (办理结果)", ["class.结果.A"], "total", False),
+        ("satisfaction", "", "满意度", "satisfaction", ["sat.satisfied"], "total", False),  # 70 of 100, no 不满意
+        (
+            "satisfaction",
+            "d1",
+            "满意度(办理工作)",
+            "satisfaction (办理工作)",
+            ["sat.办理工作.satisfied"],
+            "total",
+            False,
+        ),
+        ("topics", "", "议题分类", "topics", ["topic.城建"], "total", False),
+        ("topics", "d1", "议题分类(提案者)", "topics (提案者)", ["topic.教育"], "total", False),
+    ]
+    # a set counted to its base is complete: 60 + 40 = 100 topics, 100 satisfied of 100
+    full = make(
+        total(100),
+        sat("satisfied", 100),
+        {"kind": "topic", "label": "甲", "count": 60},
+        {"kind": "topic", "label": "乙", "count": 40},
+    )
+    assert [(s.kind, s.complete) for s in percent_sets(full)] == [("satisfaction", True), ("topics", True)]
+    # ranks 3 and up claim to cover every proposal
+    assert percent_sets(make(total(10), cls("A", 1, 5), cls("C", 3, 5)))[0].complete

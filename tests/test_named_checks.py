@@ -122,6 +122,30 @@ def test_a_check_that_honours_the_rounding_modes_changes_with_them():
             ],
             ["class.r1", "class.r2", "class.r2.2", "sat.d1.satisfied", "base.forms", "sat.forms.satisfied"],
         ),
+        # bases whose keys are not identifiers are numbered among themselves, the same in their shares
+        (
+            [
+                total(10),
+                {"kind": "base", "key": "submitted", "count": 20},
+                {"kind": "base", "key": "反馈表", "count": 8},
+                {"kind": "satisfaction_base", "key": "回收表", "count": 9},
+                sat("satisfied", 6, base="反馈表"),
+                sat("satisfied", 7, base="回收表", dimension="办理结果"),
+                {"kind": "topic", "label": "城建", "count": 3, "scope": "上年"},
+                {"kind": "topic", "label": "教育", "count": 4},
+                {"kind": "topic", "label": "其他", "count": 3},
+            ],
+            [
+                "base.submitted",
+                "base.1",
+                "sat_base.2",
+                "sat.base1.satisfied",
+                "sat.d1.base2.satisfied",
+                "topic.s1.1",
+                "topic.1",
+                "topic.2",
+            ],
+        ),
     ],
 )
 def test_subjects_are_built_from_structure(entries, expected):

@@ -430,3 +430,27 @@ def test_sum_interval_is_half_a_unit_per_figure_to_nearest_under_half_even():
     # 26.85 (odd), 59.73 (odd), 13.42 (even) to half-even: odd prints exclude both ties, so the sum's ends are open
     pcts = [parse_percent(t) for t in ("26.85", "59.73", "13.42")]
     assert sum_interval(pcts, E) == Interval(Fraction(99985, 1000), Fraction(100015, 1000), True, True)
+
+
+@pytest.mark.parametrize(
+    "text, mode, interval",
+    [
+        ("0.1", U, Interval(Fraction(0), Fraction(1, 10), lo_open=True)),  # 0 itself rounds up to 0.0, not 0.1
+        ("0.5", H, Interval(Fraction(45, 100), Fraction(55, 100), hi_open=True)),  # no clipping above 0
+        ("99.9", D, Interval(Fraction(999, 10), Fraction(100), hi_open=True)),  # 100 truncates to 100.0
+        ("0", E, Interval(Fraction(0), Fraction(1, 2))),  # 0 is even: the tie 0.5 rounds to 0
+    ],
+)
+def test_value_interval_at_the_ends_of_the_scale(text, mode, interval):
+    assert value_interval(parse_percent(text), mode) == interval
+
+
+def test_no_base_no_count():
+    pct = parse_percent("50")
+    assert modes_consistent(0, 0, pct) == () and count_range(pct, 0, ALL_MODES) is None and not reachable(pct, 0, (H,))
+    assert fitting_bases(pct, 5, 8, (H,)) == [6, 8]  # 2 and 4 fit too, but lie below 5
+
+
+def test_parse_percent_says_what_it_refused():
+    with pytest.raises(ValueError, match=r"^not a printed percentage: 'abc'$"):
+        parse_percent("abc")

@@ -214,7 +214,7 @@ def test_a_rounded_100_look_alikes(handled, status, cause):
 # --------------------------------------------------------------------------- 6. the most severe first
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def hengnan():
     return audit_params(load_params(ROOT / "params" / "hengnan_2019.yaml"))
 

@@ -37,6 +37,7 @@ __all__ = [
     "name",
 ]
 
+# Kinds whose figures are several in a report get a prefix; the others are named by their kind alone.
 _PREFIX = {
     Kind.CLASS: "class",
     Kind.SATISFACTION: "sat",
@@ -47,6 +48,9 @@ _PREFIX = {
     Kind.BASE: "base",
     Kind.SATISFACTION_BASE: "sat_base",
 }
+_PREFIX |= {k: "" for k in Kind if k not in _PREFIX}
+_OWN_COUNT = Text("", "")  # a share's own printed count needs no explanation
+_NO_COUNT: tuple[int | None, tuple[str, ...], Text] = (None, (), _OWN_COUNT)
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
@@ -69,44 +73,43 @@ def qualifiers(f: Figure, figs: Figures) -> list[str]:
     if f.dimension:
         out.append(f"d{_ordinal([g.dimension for g in figs if g.kind is f.kind], f.dimension)}")
     if f.base and f.base != TOTAL and f.kind not in BASE_KINDS:
-        out.append(_base_name(figs, f.base))
+        out.append(f.base if _IDENT.fullmatch(f.base) else f"base{_base_number(figs, f.base)}")
     return out
 
 
-def _core(f: Figure) -> str:
+def _base_number(figs: Figures, key: str) -> int:
+    """A base whose key is not an identifier is numbered among such bases (0 if it is none of them)."""
+    keys = [f.key for f in figs if f.kind in BASE_KINDS and f.kind is not Kind.TOTAL and not _IDENT.fullmatch(f.key)]
+    return keys.index(key) + 1 if key in keys else 0
+
+
+def _core(f: Figure, figs: Figures) -> str:
     if f.kind is Kind.CLASS:
         return f"r{f.rank}"
     if f.kind is Kind.SATISFACTION:
         return f.level.value if f.level else "level"
     if f.kind is Kind.CLASS_COMBINED and f.ranks:
         return "r" + "+".join(map(str, f.ranks))
-    if f.kind in (Kind.BASE, Kind.SATISFACTION_BASE) and _IDENT.fullmatch(f.key):
-        return f.key  # a base's key is chosen by a person (figures files require one), not printed
-    return "" if f.kind in _PREFIX else f.kind.value  # "": numbered in order of appearance
+    if f.kind in (Kind.BASE, Kind.SATISFACTION_BASE):
+        # a base's key is chosen by a person (figures files require one), not printed; else its number
+        return f.key if _IDENT.fullmatch(f.key) else str(_base_number(figs, f.key))
+    return "" if _PREFIX[f.kind] else f.kind.value  # "": numbered in order of appearance
 
 
 def _subjects(figs: Figures) -> dict[str, str]:
     out: dict[str, str] = {}
     counters: dict[str, int] = {}
     for f in figs:
-        core = _core(f)
-        stem = ".".join(p for p in (_PREFIX.get(f.kind, ""), *qualifiers(f, figs), core) if p)
+        core = _core(f, figs)
+        stem = ".".join(p for p in (_PREFIX[f.kind], *qualifiers(f, figs), core) if p)
         n = counters[stem] = counters.get(stem, 0) + 1
         out[f.key] = f"{stem}.{n}" if not core else (stem if n == 1 else f"{stem}.{n}")
     return out
 
 
-def _base_name(figs: Figures, key: str) -> str:
-    """A base named by its key when that is an identifier a person chose, else by its order."""
-    if _IDENT.fullmatch(key):
-        return key
-    bases = [f.key for f in figs if f.kind in BASE_KINDS and f.kind is not Kind.TOTAL]
-    return f"base{bases.index(key) + 1}" if key in bases else "base"
-
-
 def subject(f: Figure, figs: Figures) -> str:
     """The stable name of a figure within its report (see the module's docstring)."""
-    return _subjects(figs).get(f.key, f.key)
+    return _subjects(figs)[f.key]
 
 
 # --------------------------------------------------------------------------- sets that partition a base
@@ -214,9 +217,8 @@ def implied_count(fig: Figure, figs: Figures) -> tuple[int | None, tuple[str, ..
 
     Face-to-face and communication rates never get one: the text would have to print it.
     """
-    none: tuple[int | None, tuple[str, ...], Text] = (None, (), Text("", ""))
     if fig.count is not None:
-        return fig.count, (), Text("", "")
+        return fig.count, (), _OWN_COUNT
     if fig.kind is Kind.REPLY_RATE:
         handled = figs.get("handled") or next(iter(figs.of_kind(Kind.HANDLED)), None)
         if handled is not None and handled.count is not None:
@@ -247,7 +249,7 @@ def implied_count(fig: Figure, figs: Figures) -> tuple[int | None, tuple[str, ..
         parts = parts_of(fig, figs)
         if parts and all(p.count is not None for p in parts):
             return sum(p.count or 0 for p in parts), tuple(p.key for p in parts), Text("分项之和", "sum of parts")
-    return none
+    return _NO_COUNT
 
 
 # Kinds whose counts are populations a share could have been computed on.

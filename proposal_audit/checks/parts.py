@@ -155,7 +155,6 @@ def within_base(figs: Figures, policy: Policy) -> list[CheckResult]:
         looked += f.pct is not None or f.count is not None
         if not (counted or over):
             continue
-        assert f.pct is not None or (base is not None and base.count is not None)
         zh, en = [], []
         if counted and base is not None:
             zh.append(f"{name(f)}{f.count}件,多于其基数{name(base)}{base.count}件")

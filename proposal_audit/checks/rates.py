@@ -33,7 +33,7 @@ def reachability(figs: Figures, policy: Policy) -> list[CheckResult]:
 
 def _reachability(fig: Figure, base: Figure, figs: Figures, policy: Policy) -> CheckResult:
     pct = fig.pct
-    assert pct is not None and base.count
+    assert pct is not None
     n = base.count
     title = Text(f"百分比“{name(fig)}”能否由整数件数得到", f"is '{name(fig)}' reachable")
     keys = (fig.key, base.key)
