@@ -264,9 +264,8 @@ def _bounds(
         if k in rates and rates[k].count is not None
     ]
     for col_rate, _ in cols:
-        base = figs.get(col_rate.figures[-1]) if col_rate.figures else None
-        if base is None:
-            continue
+        base = figs.get(col_rate.figures[-1])  # a rate from counts names its base last
+        assert base is not None
         why = same_population(base, n)
         if why is not None:
             what = f"{base.label}{base.count}"
@@ -309,7 +308,7 @@ def _bounds(
     worst = [c for c in classes if c.rank and c.rank >= 3 and c.count]
     if comb and comb.count is not None:
         for c in worst:
-            lo, _ = frechet(c.count or 0, comb.count, n)
+            lo, _ = frechet(int(c.count), comb.count, n)
             if lo == c.count:
                 headlines.append(
                     Text(

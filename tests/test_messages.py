@@ -7,12 +7,13 @@ arithmetic in its comment (exact fractions, rounded by hand), not from the code'
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
 
 from proposal_audit.audit import audit
-from proposal_audit.figures import Certainty
+from proposal_audit.figures import Certainty, Figures
 from proposal_audit.results import Cause, Policy, Severity, Status
 from proposal_audit.rounding import Mode
 from tests.conftest import cls, make, result, run, sat, total
@@ -1488,3 +1489,427 @@ def test_the_sets_with_their_titles():
     assert [(s.kind, s.complete) for s in percent_sets(full)] == [("satisfaction", True), ("topics", True)]
     # ranks 3 and up claim to cover every proposal
     assert percent_sets(make(total(10), cls("A", 1, 5), cls("C", 3, 5)))[0].complete
+
+
+# --------------------------------------------------------------------------- the rest of the rules, one row each
+
+from proposal_audit.figures import Figure, Kind, ReportMeta  # noqa: E402
+from proposal_audit.rounding import parse_percent  # noqa: E402
+
+
+def _figs(*figures: Figure) -> Figures:
+    return Figures(ReportMeta(), tuple(figures))
+
+
+def _f(kind: Kind, key: str, count=None, pct=None, **kw) -> Figure:
+    return Figure(kind, key, count=count, pct=parse_percent(pct) if pct is not None else None, **kw)
+
+
+def test_a_filing_rate_with_nothing_to_divide_by():
+    r = result(run(total(276), {"kind": "filing_rate", "pct": "90.5"}), "pct.share:filing_rate")
+    assert (r.status, r.severity, r.title.zh, r.title.en, r.message.zh, r.message.en, r.observed, r.figures) == (
+        Status.SKIPPED,
+        Severity.INFO,
+        "百分比“filing_rate”",
+        "percentage 'filing_rate'",
+        "立案率须有收到的提案数(submitted)作基数,文中未给出,未检查",
+        "a filing rate needs the number submitted: not checked",
+        "90.5",
+        ("filing_rate",),
+    )
+
+
+def test_a_share_of_a_base_without_a_count_in_full():
+    # listed first, so that the share after it is still analysed (26.85 = 40/149)
+    entries = [
+        total(149),
+        {"kind": "base", "key": "forms", "label": "反馈表", "pct": "90"},
+        sat("satisfied", pct="80", base="forms"),
+        cls("A", 1, 40, "26.85"),
+    ]
+    res = run(*entries)
+    r = result(res, "pct.share:sat.forms.satisfied")
+    assert (r.status, r.severity, r.title.zh, r.message.zh, r.message.en, r.observed, r.figures) == (
+        Status.UNDECIDABLE,
+        Severity.INFO,
+        "百分比“满意”",
+        "基数“反馈表”没有件数,无法核对",
+        "its base '反馈表' has no count",
+        "80",
+        ("sat.satisfied", "forms"),
+    )
+    assert result(res, "pct.share:class.r1").status is Status.PASS
+
+
+def test_the_counts_implied_and_said_so():
+    # 立案率 = 276 filed of 305 submitted = 90.492 → 90.5
+    r = result(
+        run(total(276), {"kind": "submitted", "count": 305}, {"kind": "filing_rate", "pct": "90.5"}),
+        "pct.share:filing_rate",
+    )
+    assert r.message.zh.startswith("276(由立案件数推得)/305 = 90.492%") and r.message.en.startswith(
+        "276 (count implied: the proposals filed)/305"
+    )
+    assert r.figures == ("filing_rate", "submitted", "total")
+    # satisfied or basic = 144 + 2 = 146 of 146
+    r = result(
+        run(total(146), sat("satisfied", 144), sat("basically_satisfied", 2), sat("satisfied_or_basic", pct="100")),
+        "pct.share:sat.satisfied_or_basic",
+    )
+    assert r.message.zh.startswith("146(由满意+基本满意推得)/146") and r.message.en.startswith(
+        "146 (count implied: satisfied + basic)/146"
+    )
+    # a lump of ranks 1 and 2 = 0 + 89 = 89 of 149 = 59.73 (a zero class counts as zero)
+    r = result(
+        run(
+            total(149),
+            cls("A", 1, 0),
+            cls("B", 2, 89),
+            cls("C", 3, 60),
+            {"kind": "class_combined", "ranks": [1, 2], "pct": "59.73"},
+        ),
+        "pct.share:combined.r1+2",
+    )
+    assert (
+        r.status is Status.PASS
+        and r.message.zh.startswith("89(由分项之和推得)/149")
+        and "(count implied: sum of parts)" in r.message.en
+    )
+    # a handled count under a key of its own still implies the reply rate: 148/149 → 99.33, printed 99.33
+    r = result(
+        run(total(149), {"kind": "handled", "key": "done", "count": 148}, {"kind": "reply_rate", "pct": "99.33"}),
+        "pct.share:reply_rate",
+    )
+    assert r.status is Status.PASS and r.figures == ("reply_rate", "total", "done")
+
+
+@pytest.mark.parametrize(
+    "levels, check_id",
+    [
+        # a combined rate is implied only by two or more levels that include 基本满意, all counted
+        ([sat("basically_satisfied", 30)], "pct.reachable:sat.satisfied_or_basic"),  # one level only
+        ([sat("very_satisfied", 50), sat("satisfied", 40)], "pct.reachable:sat.satisfied_or_basic"),  # no 基本满意
+        ([sat("satisfied", 109), sat("basically_satisfied", 30)], "pct.share:sat.satisfied_or_basic"),  # 139 of 149
+    ],
+)
+def test_which_levels_imply_a_combined_count(levels, check_id):
+    entries = [total(149), *levels, sat("satisfied_or_basic", pct="93.29")]  # 139/149 = 93.2886 → 93.29
+    assert result(run(*entries), check_id).check_id == check_id
+
+
+def test_a_zero_level_counts_as_zero():
+    # 149 + 0 = 149 of 149: the combined 100% is right (a zero counted as one would make it 150/149)
+    r = result(
+        run(total(149), sat("satisfied", 149), sat("basically_satisfied", 0), sat("satisfied_or_basic", pct="100")),
+        "pct.share:sat.satisfied_or_basic",
+    )
+    assert r.status is Status.PASS
+
+
+def test_a_dissatisfied_share_is_not_implied_by_the_others():
+    # 不满意 printed 0% with no count: no count is implied from 满意 + 基本满意; 0% of 149 means none
+    r = result(
+        run(total(149), sat("satisfied", 117), sat("basically_satisfied", 32), sat("dissatisfied", pct="0")),
+        "pct.reachable:sat.dissatisfied",
+    )
+    assert (r.status, r.count_range) == (Status.PASS, (0, 0))
+
+
+def test_a_filing_rate_without_a_total():
+    # a figure set with no total at all (a reading that found none): the rate is still tried on 305
+    figs = _figs(_f(Kind.SUBMITTED, "submitted", 305), _f(Kind.FILING_RATE, "filing_rate", pct="90.5"))
+    res = audit(figs)
+    assert result(res, "pct.reachable:filing_rate").status is Status.PASS  # 276/305 = 90.49 → 90.5
+    assert res.gaps.finding.status is Status.UNDECIDABLE and res.gaps.population is None
+
+
+def test_a_first_set_without_shares_does_not_stop_the_next():
+    # classes with counts only come first; the satisfaction set after them has a share printed with
+    # fewer decimals than its set: 32/149 = 21.48 at two decimals, printed 21.5 → a nudge, not a dropped 0
+    entries = [
+        total(149),
+        cls("A", 1, 40),
+        cls("B", 2, 109),
+        sat("satisfied", 117, "78.52"),
+        sat("basically_satisfied", 32, "21.5"),
+    ]
+    r = result(run(*entries), "pct.precision:sat.basically_satisfied")
+    assert (r.status, r.cause, r.expected) == (Status.WARN, Cause.PRECISION, "21.48")
+
+
+def test_precision_on_a_base_without_a_count():
+    # classes on a base that has only a share: precision cannot be judged, and nothing breaks
+    entries = [
+        total(100),
+        {"kind": "base", "key": "b", "pct": "50"},
+        cls("A", 1, 10, "20.0", base="b"),
+        cls("B", 2, 40, "80", base="b"),
+    ]
+    assert not [r for r in run(*entries).results if r.check == "pct.precision"]
+
+
+@pytest.mark.parametrize(
+    "policy, status, shown",
+    [
+        # 2501/20000 = 12.505% exactly: at two decimals half-up 12.51, half-even 12.50 (even).
+        # Printed 12.5 beside 87.50: under permissive that is 12.50 with its 0 dropped.
+        ("permissive", Status.PASS, "12.50"),
+        # half-up alone gives 12.51: 12.5 is not a dropped zero
+        ("strict", Status.WARN, "12.51"),
+    ],
+)
+def test_precision_at_a_tie(policy, status, shown):
+    entries = [total(20000), cls("A", 1, 2501, "12.5"), cls("B", 2, 17499, "87.50")]
+    r = result(run(*entries, policy=Policy.named(policy)), "pct.precision:class.r1")
+    assert (r.status, r.expected) == (status, shown)
+    assert f"2501/20000保留2位为{shown}%" in r.message.zh
+
+
+def test_rounding_modes_of_the_report_in_words():
+    # no single mode: 40/149 → 26.85 ({H,E,U}) beside 33/52-style truncation-only shares cannot happen in
+    # one set; here A 1/7 = 14.28 ({D}) and B 6/7 = 85.72 ({U}) share no mode
+    r = result(run(total(7), cls("A", 1, 1, "14.28"), cls("B", 2, 6, "85.72")), "rounding.report")
+    assert (r.status, r.message.zh, r.message.en, r.modes) == (
+        Status.PASS,
+        "没有一种取舍方式能解释全部百分比(见各项检查)",
+        "no single rounding mode explains every percentage (see the checks above)",
+        (),
+    )
+    # one share, 1/8 = 12.5% printed 12: half-even and truncation; under strict neither is accepted
+    r = result(run(total(8), cls("A", 1, 1, "12"), policy=Policy.named("strict")), "rounding.report")
+    assert (r.status, r.message.en) == (
+        Status.WARN,
+        "every percentage is explained by half_even, truncate only, not by rounding to nearest",
+    )
+    assert r.message.zh == "全部百分比只能用四舍六入五成双、截尾解释,不是四舍五入"
+
+
+def test_forced_to_100_looks_at_every_set():
+    # The classes come first and do not sum to 100 (60.24 + 30.12 = 90.36; they need not, having no rank 3
+    # or 4). The topics after them do: 68.68 + 25.9 + 5.42 = 100.00, with 甲 honestly 68.67.
+    entries = [
+        total(166),
+        cls("A", 1, 100, "60.24"),  # 100/166 = 60.2410 → 60.24
+        cls("B", 2, 50, "30.12"),  # 50/166 = 30.1205 → 30.12
+        {"kind": "topic", "label": "甲", "count": 114, "pct": "68.68"},
+        {"kind": "topic", "label": "乙", "count": 43, "pct": "25.9"},
+        {"kind": "topic", "label": "丙", "count": 9, "pct": "5.42"},
+    ]
+    r = result(run(*entries), "pct.share:topic.1")
+    assert (r.status, r.cause) == (Status.WARN, Cause.FORCED_TO_100)
+
+
+@pytest.mark.parametrize(
+    "pcts, policy, status",
+    [
+        # four even whole numbers 20 + 20 + 28 + 30 = 98: each unrounded value may be as much as 0.5 above
+        # (half-even keeps the tie n.5 on the even n), 98 + 4·0.5 = 100 exactly — possible to half-even only
+        (("20", "20", "28", "30"), "permissive", Status.PASS),
+        (("20", "20", "28", "30"), "strict", Status.FAIL),  # half-up takes the ties up: below 100
+        # 49 + 50 = 99 of a complete set: 49 (odd) cannot be 49.5 under either mode, 50 + 49.4999… < 100
+        (("49", "50"), "permissive", Status.FAIL),
+    ],
+)
+def test_sums_at_the_exact_end_of_rounding(pcts, policy, status):
+    ranks = [1, 2, 3, 4][: len(pcts)]
+    if len(pcts) == 2:
+        ranks = [1, 3]
+    entries = [total(100), *[cls(chr(65 + i), r, pct=p) for i, (p, r) in enumerate(zip(pcts, ranks, strict=True))]]
+    assert result(run(*entries, policy=Policy.named(policy)), "pctsum.classes").status is status
+
+
+def test_small_and_single_sets_of_shares():
+    # an incomplete set of two zero shares sums to 0: fine (0 ≤ 100)
+    assert result(run(total(100), cls("A", 1, pct="0"), cls("B", 2, pct="0")), "pctsum.classes").status is Status.PASS
+    # an incomplete set summing to less than 1 is fine too: 0.5 + 0.3 = 0.8
+    assert (
+        result(run(total(1000), cls("A", 1, pct="0.5"), cls("B", 2, pct="0.3")), "pctsum.classes").status is Status.PASS
+    )
+    # one share alone has nothing to sum with
+    assert not [r for r in run(total(100), cls("A", 1, pct="40")).results if r.check.startswith("pctsum")]
+    # a passing sum is information, not a finding
+    r = result(run(*HENGNAN), "pctsum.classes")
+    assert (r.severity, r.cause) == (Severity.INFO, None)
+
+
+def test_a_share_nobody_could_print_on_any_nearby_base():
+    # 0.001% needs a base of 50 000 at least: none of 1…200 fits
+    r = result(run(total(100), {"kind": "rate", "label": "某率", "pct": "0.001"}), "pct.reachable:rate.1")
+    assert r.message.zh.endswith("100附近可得的基数:无") and r.message.en.endswith("Nearest bases that fit: none")
+    assert r.expected == "基数 base ∈ {}" and r.candidates == ()
+
+
+def test_a_counted_share_is_no_sibling_of_the_uncounted():
+    # 38's classes, with B counted (75/276 = 27.17, printed 27.3: its own check): only A and D are fitted
+    # together for A's nearest bases
+    entries = [total(276), cls("A", 1, pct="63.9"), cls("B", 2, 75, "27.3"), cls("D", 4, pct="8.8")]
+    r = result(run(*entries), "pct.reachable:class.r1")
+    assert r.candidates == tuple(_nearest(["63.9", "8.8"], 276)) and "(须同时满足同组2个百分比)" in r.message.zh
+
+
+def test_a_stated_sum_over_the_set_is_a_sibling():
+    # AB = A + B printed 91.2 must fit the same base as 63.9, 27.3 and 8.8
+    entries = [
+        total(276),
+        cls("A", 1, pct="63.9"),
+        cls("B", 2, pct="27.3"),
+        cls("D", 4, pct="8.8"),
+        {"kind": "sum", "label": "AB", "pct": "91.2", "parts": ["class.A", "class.B"]},
+    ]
+    r = result(run(*entries), "pct.reachable:class.r1")
+    assert r.candidates == tuple(_nearest(["63.9", "27.3", "8.8", "91.2"], 276))
+    assert "(须同时满足同组4个百分比)" in r.message.zh
+
+
+def test_another_base_tried_on_a_stated_sum_without_a_count():
+    # 588 = 148 + 364 + 66 + 10 explains A, B, C, D and also the stated A+B = 87.1 (512/588 = 87.07)
+    entries = [
+        total(591),
+        cls("A", 1, 148, "25.2"),
+        cls("B", 2, 364, "61.9"),
+        cls("C", 3, 66, "11.2"),
+        cls("D", 4, 10, "1.7"),
+        {"kind": "sum", "label": "AB", "pct": "87.1", "parts": ["class.A", "class.B"]},
+    ]
+    assert result(run(*entries), "pct.share:class.r1").cause is Cause.OTHER_BASE
+
+
+def test_within_base_details():
+    # a count above its base and a share above 100 in one figure: both said, in that order
+    r = result(run(total(200), sat("satisfied", 210, "105")), "parts.within_base:sat.satisfied")
+    assert r.message.zh == "满意210件,多于其基数总数200件;满意印为105%,超过100%:不可能,须核对原文"
+    assert r.message.en == "210 is more than its base 200; 105% is more than 100%: impossible, check the text"
+    # the total's own share above 100: it is its own base, named once
+    r = result(run({"kind": "total", "count": 100, "pct": "105"}), "parts.within_base:total")
+    assert (r.figures, r.observed, r.expected) == (("total",), "105", "≤ 100")
+    # a share whose base is missing (a hand-built figure set): named alone
+    r = result(
+        audit(_figs(_f(Kind.TOTAL, "total", 10), _f(Kind.CLASS, "a", pct="105", rank=1, base="nope"))),
+        "parts.within_base:class.nope.r1",
+    )
+    assert r.figures == ("a",)
+    # a stated sum with neither a share nor a base of its own is not a part of the total (24: 578 submitted)
+    assert (
+        result(
+            run(total(470), {"kind": "sum", "label": "收到", "count": 578, "parts": ["total"]}), "parts.within_base"
+        ).status
+        is Status.PASS
+    )
+    assert (
+        result(
+            run(total(470), {"kind": "sum", "label": "收到", "count": 578, "pct": "123", "parts": ["total"]}),
+            "parts.within_base:sum.1",
+        ).cause
+        is Cause.EXCEEDS_BASE
+    )
+
+
+def test_handled_in_full():
+    r = result(run(total(149), {"kind": "handled", "count": 149}), "parts.handled")
+    assert (r.subject, r.status, r.severity, r.cause, r.message.zh, r.expected, r.observed) == (
+        "",
+        Status.PASS,
+        Severity.INFO,
+        None,
+        "办结149件,总数149件",
+        "≤ 149",
+        "149",
+    )
+    # 办结率 printed without a count: nothing to compare
+    assert not [x for x in run(total(149), {"kind": "handled", "pct": "100"}).results if x.check == "parts.handled"]
+
+
+def test_combined_satisfaction_in_full():
+    # listed first: a combined share with no count (skipped), then a dimension whose combined count is checked
+    entries = [
+        total(146),
+        sat("satisfied_or_basic", pct="100"),
+        sat("satisfied", 144, dimension="办理结果"),
+        sat("basically_satisfied", 0, dimension="办理结果"),
+        sat("satisfied_or_basic", 144, dimension="办理结果"),
+    ]
+    r = result(run(*entries), "parts.satisfaction_combined:d1")
+    # 144 + 0 = 144
+    assert (r.subject, r.status, r.severity, r.message.zh) == (
+        "d1",
+        Status.PASS,
+        Severity.INFO,
+        "144+0 = 144,文中合计144",
+    )
+
+
+def test_combined_satisfaction_needs_two_counted_levels():
+    # one level and a combined count: nothing to add up; then a breakdown that has two
+    entries = [
+        total(146),
+        sat("satisfied", 144),
+        sat("satisfied_or_basic", 146),
+        sat("satisfied", 100, dimension="乙"),
+        sat("basically_satisfied", 46, dimension="乙"),
+        sat("satisfied_or_basic", 146, dimension="乙"),
+    ]
+    ids = [r.check_id for r in run(*entries).results if r.check == "parts.satisfaction_combined"]
+    assert ids == ["parts.satisfaction_combined:d1"]
+
+
+def test_stated_counts_in_order_and_in_full():
+    # a share-only stated sum first, then a count sum that adds up: 40 + 89 = 129
+    entries = [
+        *HENGNAN,
+        {"kind": "sum", "label": "AB", "pct": "86.58", "parts": ["class.A类", "class.B类"]},
+        {"kind": "sum", "label": "AB件数", "count": 129, "parts": ["class.A类", "class.B类"]},
+    ]
+    r = result(run(*entries), "sum.count:sum.2")
+    assert (r.status, r.severity, r.cause, r.message.zh) == (Status.PASS, Severity.INFO, None, "40+89 = 129,文中为129")
+
+
+def test_a_stated_share_on_a_total_without_a_count_by_its_terms():
+    # no count of the base: 1 + 0 of "one" is not a base; the printed terms 99 + 0 = 99 against a stated 100
+    # can only be rounding (99.5 + 0.4 ≥ 99.5 and < 100): a warning, not a pass
+    entries = [
+        {"kind": "total", "pct": "100"},
+        cls("A", 1, 1, "99"),
+        cls("B", 2, 0, "0"),
+        {"kind": "sum", "label": "AB", "pct": "100", "parts": ["class.A", "class.B"]},
+    ]
+    assert result(run(*entries), "sum.pct:sum.1").status is Status.WARN
+
+
+def test_classes_are_in_rank_order_and_sets_skip_combined_levels():
+    # given B before A: the sum reads A first (by rank); a combined level listed first is no part of the set
+    entries = [
+        total(149),
+        cls("B", 2, 89),
+        cls("A", 1, 40),
+        cls("C", 3, 20),
+        sat("satisfied_or_basic", 149),
+        sat("satisfied", 117),
+        sat("basically_satisfied", 32),
+    ]
+    res = run(*entries)
+    assert result(res, "parts.classes").message.zh == "40+89+20 = 149,总数149"
+    assert result(res, "parts.satisfaction").message.zh == "117+32 = 149,总数149"
+
+
+def test_two_readings_to_confirm_in_one_verdict():
+    figs = make(total(149), cls("A", 1, 40), cls("B", 2, 89), cls("C", 3, 19))
+    unsure = {"class.B": ("98",), "class.C": ("20", "21")}
+    figures = tuple(
+        replace(f, certainty=Certainty.AMBIGUOUS, alternatives=unsure[f.key]) if f.key in unsure else f for f in figs
+    )
+    r = result(audit(Figures(figs.meta, figures)), "parts.classes")
+    assert r.message.zh.startswith("确认读数:“B、C”的读法不确定,其他读法:98; 20; 21。")
+    # without alternatives in words, a dash
+    lone = tuple(replace(f, certainty=Certainty.AMBIGUOUS) if f.key == "class.C" else f for f in figs)
+    assert "其他读法:—。" in result(audit(Figures(figs.meta, lone)), "parts.classes").message.zh
+
+
+def test_a_subject_of_a_share_on_a_class():
+    from proposal_audit.checks.model import subject
+
+    # a share whose base is not a base figure (here a class, keyed by its label): numbered 0 among bases
+    figs = make(total(10), cls("甲", 1, 6), {"kind": "topic", "label": "城建", "count": 3, "base": "class.甲"})
+    assert subject(figs.get("topic.城建"), figs) == "topic.base0.1"
+    # a stated sum that names ranks is still numbered like any stated sum
+    lump = _figs(_f(Kind.TOTAL, "total", 10), _f(Kind.STATED_SUM, "s", 5, ranks=(1,)))
+    assert subject(lump.get("s"), lump) == "sum.1"

@@ -44,16 +44,12 @@ class Check:
     category: Category = Category.ARITHMETIC
 
     def __call__(self, figs: Figures, policy: Policy) -> list[CheckResult]:
-        return [self._finish(r, figs) for r in self.run(figs, policy)]
+        return [confirm_reading(self.named(r), figs) for r in self.run(figs, policy)]
 
-    def _finish(self, r: CheckResult, figs: Figures | None = None) -> CheckResult:
-        r = replace(
-            r,
-            check_id=self.id + (f":{r.subject}" if r.subject else ""),
-            check=self.id,
-            category=self.category,
-        )
-        return confirm_reading(r, figs) if figs is not None else r
+    def named(self, r: CheckResult) -> CheckResult:
+        """The result with this check's id, its subject after a colon, and its category."""
+        return replace(r, check_id=self.id + (f":{r.subject}" if r.subject else ""), check=self.id,
+                       category=self.category)  # fmt: skip
 
 
 def verdict(

@@ -87,7 +87,7 @@ def _core(f: Figure, figs: Figures) -> str:
     if f.kind is Kind.CLASS:
         return f"r{f.rank}"
     if f.kind is Kind.SATISFACTION:
-        return f.level.value if f.level else "level"
+        return str(f.level)  # figures files require a level
     if f.kind is Kind.CLASS_COMBINED and f.ranks:
         return "r" + "+".join(map(str, f.ranks))
     if f.kind in (Kind.BASE, Kind.SATISFACTION_BASE):
@@ -220,7 +220,7 @@ def implied_count(fig: Figure, figs: Figures) -> tuple[int | None, tuple[str, ..
     if fig.count is not None:
         return fig.count, (), _OWN_COUNT
     if fig.kind is Kind.REPLY_RATE:
-        handled = figs.get("handled") or next(iter(figs.of_kind(Kind.HANDLED)), None)
+        handled = next(iter(figs.of_kind(Kind.HANDLED)), None)
         if handled is not None and handled.count is not None:
             return handled.count, (handled.key,), Text("办结件数", "handled")
     if fig.kind is Kind.FILING_RATE:

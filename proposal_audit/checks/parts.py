@@ -147,21 +147,19 @@ def within_base(figs: Figures, policy: Policy) -> list[CheckResult]:
     (Handled against the total is `parts.handled`.)
     """
     out: list[CheckResult] = []
-    looked = 0
     for f in figs:
         if f.kind is Kind.HANDLED:
             continue
         base, counted, over = _above_base(f, figs)
-        looked += f.pct is not None or f.count is not None
         if not (counted or over):
             continue
         zh, en = [], []
         if counted and base is not None:
             zh.append(f"{name(f)}{f.count}件,多于其基数{name(base)}{base.count}件")
             en.append(f"{f.count} is more than its base {base.count}")
-        if over and f.pct is not None:
-            zh.append(f"{name(f)}印为{f.pct.text}%,超过100%")
-            en.append(f"{f.pct.text}% is more than 100%")
+        if over:
+            zh.append(f"{name(f)}印为{f.pct}%,超过100%")
+            en.append(f"{f.pct}% is more than 100%")
         out.append(
             verdict(
                 subject(f, figs),
@@ -171,11 +169,11 @@ def within_base(figs: Figures, policy: Policy) -> list[CheckResult]:
                 Text(";".join(zh) + ":不可能,须核对原文", "; ".join(en) + ": impossible, check the text"),
                 (f.key, *((base.key,) if base is not None and base is not f else ())),
                 expected=f"≤ {base.count}" if counted and base is not None else "≤ 100",
-                observed=str(f.count) if counted else (f.pct.text if f.pct else ""),
+                observed=str(f.count) if counted else str(f.pct),
                 cause=Cause.EXCEEDS_BASE,
             )
         )
-    if out or not looked:
+    if out:
         return out
     return [
         verdict(

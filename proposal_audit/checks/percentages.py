@@ -118,8 +118,8 @@ def _forced_members(figs: Figures, shares: dict[str, Share]) -> set[str]:
         bad = [shares[m.key] for m in s.members if m.key in shares and not shares[m.key].accepted]
         if not bad or any(abs(b.distance) != 1 for b in bad):
             continue
-        honest = 100 - sum((Fraction(b.distance, 10**b.pct.decimals) for b in bad), Fraction(0))
-        if honest != 100:
+        net = sum(Fraction(b.distance, 10**b.pct.decimals) for b in bad)
+        if net:  # nudges that cancel (+1 and −1) were not made to reach 100
             forced.update(b.fig.key for b in bad)
     return forced
 
@@ -172,7 +172,7 @@ def _share_result(
         f"{sh.k}{via}/{sh.n} = {exact}%,按四舍五入保留{pct.decimals}位为{sh.expected}%;文中为{pct.text}%",
         f"{sh.k}{via_en}/{sh.n} = {exact}%, half-up to {pct.decimals} places {sh.expected}%; printed {pct.text}%",
     )
-    modes_zh = "、".join(MODE_NAMES_ZH[m] for m in sh.modes) or "无"
+    modes_zh = "、".join(MODE_NAMES_ZH[m] for m in sh.modes)  # a pass has at least one
     common = dict(expected=sh.expected, observed=pct.text, modes=sh.modes, count_range=rng)
     keys = (fig.key, sh.base.key, *sh.sources)
     subj = subject(fig, figs)
@@ -218,7 +218,7 @@ def _share_result(
             cause=Cause.FORCED_TO_100,
         )
     for m, why in candidate_bases(fig, figs, sh.n):
-        if set(modes_consistent(sh.k, m, pct)) & set(policy.accepted) and _fits_whole_set(fig, m, figs, policy):
+        if _fits_whole_set(fig, m, figs, policy):  # the set includes the share itself
             return result(
                 Status.FAIL,
                 Severity.MINOR,
@@ -240,7 +240,7 @@ def _share_result(
                 f"Consistent with {odd[0]}, which explains all {n_shares} percentages",
                 cause=cause,
             )
-        unlike = n_shares > 1 and odd[0] not in report_modes
+        unlike = odd[0] not in report_modes  # the report's modes include this share's: alone, it is alike
         return result(
             Status.FAIL,
             Severity.MINOR,

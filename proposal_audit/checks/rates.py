@@ -19,7 +19,9 @@ def _without_count(figs: Figures) -> list[tuple[Figure, Figure]]:
     """(share, base) for every printed share whose base has a count but which has none of its own."""
     out = []
     for fig in figs:
-        base = share_base(fig, figs) if fig.pct is not None else None
+        if fig.pct is None:
+            continue
+        base = share_base(fig, figs)
         if base is None or base is fig or not base.count:
             continue
         if implied_count(fig, figs)[0] is None:

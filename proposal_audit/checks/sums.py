@@ -126,9 +126,8 @@ def allowed_sum(pcts: list[Percent], mode: Mode, complete: bool) -> Interval:
 
 
 def _hull(ivs: list[Interval]) -> Interval:
-    lo = min((iv.lo, iv.lo_open) for iv in ivs)
-    hi = max((iv.hi, not iv.hi_open) for iv in ivs)
-    return Interval(lo[0], hi[0], lo[1], not hi[1])
+    """The span of the modes' intervals, for the message (the verdict uses each interval exactly)."""
+    return Interval(min(iv.lo for iv in ivs), max(iv.hi for iv in ivs))
 
 
 def _pctsum(s: PercentSet, policy: Policy) -> CheckResult | None:

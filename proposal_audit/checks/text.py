@@ -135,4 +135,4 @@ TEXT_CHECKS = tuple(Check(cid, title, Family.TEXT, run, category=Category.TEXT) 
 def run_text_checks(text: str, body: str = "", figure_sentences: Iterable[tuple[int, int]] = ()) -> list[CheckResult]:
     """Every text check of a report's original text (positions are offsets into it)."""
     given = TextInput(text, body, tuple(figure_sentences))
-    return [c._finish(r) for c in TEXT_CHECKS for r in c.run(given)]
+    return [c.named(r) for c in TEXT_CHECKS for r in c.run(given)]
