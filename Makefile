@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: audit test eval bench lint refresh-notebooks lab screenshots browser-deps clean
+.PHONY: audit test eval bench lint mutate refresh-notebooks lab screenshots browser-deps clean
 
 $(STAMP): pyproject.toml
 	@echo "Setting up $(VENV) from pyproject.toml (first run: about 30 s; log in $(VENV)/install.log)…"
@@ -38,6 +38,15 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
+## mutate: mutation testing (mutmut) of rounding, checks and gaps; prints the kill rate. Slow, not in CI.
+MUTATE_JOBS ?= 2
+mutate: $(STAMP)
+	@rm -rf mutants
+	@$(BIN)/python -m pip install --quiet -e '.[mutate]' > $(VENV)/mutate-install.log 2>&1 || (tail -20 $(VENV)/mutate-install.log; exit 1)
+	@echo "mutmut over rounding.py, checks/ and gaps.py (about an hour on two cores; log in mutants.log)…"
+	$(BIN)/mutmut run --max-children $(MUTATE_JOBS) > mutants.log 2>&1 || (tail -c 2000 mutants.log; exit 1)
+	$(BIN)/python scripts/mutation_score.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check proposal_audit tests
 	$(BIN)/ruff format --check proposal_audit tests
@@ -52,4 +61,4 @@ lab: $(STAMP)
 	@tools/lab $(ARGS)
 
 clean:
-	rm -rf reports/*.html reports/*.json reports/*.ipynb reports/*.docx reports/*.xlsx reports/screenshots
+	rm -rf reports/*.html reports/*.json reports/*.ipynb reports/*.docx reports/*.xlsx reports/screenshots mutants mutants.log .cache

@@ -32,10 +32,10 @@ def main() -> None:
     import openpyxl  # noqa: F401
     import pandera.pandas  # noqa: F401
 
-    from proposal_audit.checks import printed_share
     from proposal_audit.figures import figures_from_data
     from proposal_audit.ledger_audit import audit_ledger
     from proposal_audit.ledger_schema import normalize_header
+    from proposal_audit.rounding import printed as printed_share
 
     normalize_header("标题")  # OpenCC's dictionaries
     startup = time.perf_counter() - t0

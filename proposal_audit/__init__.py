@@ -4,7 +4,16 @@ params → figures → checks → audit result → notebook / HTML / JSON.
 """
 
 from .audit import AuditResult, audit, audit_params
-from .errors import FiguresError, InputError, ParamsError, ProposalAuditError, RunError
+from .errors import (
+    DocumentError,
+    FiguresError,
+    InputError,
+    LedgerError,
+    ParamsError,
+    ProfileError,
+    ProposalAuditError,
+    RunError,
+)
 from .figures import Figure, Figures, Kind, Level, load_figures
 from .params import Params, load_params
 from .results import Cause, CheckResult, Policy, Severity, Status
@@ -15,15 +24,18 @@ __all__ = [
     "AuditResult",
     "Cause",
     "CheckResult",
+    "DocumentError",
     "Figure",
     "Figures",
     "FiguresError",
     "InputError",
     "Kind",
+    "LedgerError",
     "Level",
     "Params",
     "ParamsError",
     "Policy",
+    "ProfileError",
     "ProposalAuditError",
     "RunError",
     "Severity",

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .checks import run_checks
+from .checks import run_checks, run_text_checks
 from .compare import compare_figures
-from .documents import Document, read_document
-from .figures import Figures, ReportMeta, load_figures
+from .documents import read_document
+from .figures import Figures, load_figures
 from .gaps import GapAnalysis, analyse_gaps
-from .integrity import check_text, infer_body
 from .ledger_audit import with_ledger
+from .meta import Found, meta_result, resolve_meta
 from .params import Params
 from .paths import relative, resolve
 from .reading import Unparsed
 from .reading import read as extract
-from .results import Category, Cause, CheckResult, Policy, Severity, Status, Text, sort_worst_first, worst_status
+from .results import (
+    SEVERITY_LABELS,
+    Category,
+    Cause,
+    CheckResult,
+    Policy,
+    Severity,
+    Status,
+    Text,
+    most_severe,
+    sort_worst_first,
+    worst_status,
+)
 
 if TYPE_CHECKING:
     from .ledger_checks import LedgerAudit
@@ -38,6 +49,7 @@ class AuditResult:
     unparsed: tuple[Unparsed, ...] = ()
     document: str = ""  # the source document, when the audit read one
     ledger: LedgerAudit | None = None  # the register behind the report, when the parameters name one
+    meta_found: tuple[tuple[str, Found], ...] = ()  # where region, body, year and title came from
 
     @property
     def results(self) -> list[CheckResult]:
@@ -45,7 +57,28 @@ class AuditResult:
         return [*self.checks, *self.text_checks, *([self.gaps.finding] if self.gaps.finding else [])]
 
     def worst_first(self) -> list[CheckResult]:
+        """Every verdict by status (fail, warn, not decidable, skipped, pass), then severity."""
         return sort_worst_first(self.results)
+
+    def most_severe(self) -> CheckResult | None:
+        """The finding a summary names: the most severe fail or warn (None when nothing was found)."""
+        return most_severe(self.results)
+
+    def summary(self) -> Text:
+        """One sentence for the CLI, the index and the report's first lines: what was found, the most
+        severe finding, and how many checks could not be decided."""
+        findings = self.findings()
+        undecided = self.counts()[Status.UNDECIDABLE.value]
+        rest_zh = f";另有{undecided}项无法判定" if undecided else ""
+        rest_en = f"; {undecided} could not be decided" if undecided else ""
+        worst = self.most_severe()
+        if worst is None:
+            return Text(f"未发现问题{rest_zh}", f"nothing found{rest_en}")
+        sev = SEVERITY_LABELS[worst.severity]
+        return Text(
+            f"发现{len(findings)}处问题,最严重的({sev.zh}):{worst.title.zh}{rest_zh}",
+            f"{len(findings)} found; the most severe ({sev.en}): {worst.title.en}{rest_en}",
+        )
 
     def findings(self) -> list[CheckResult]:
         return [r for r in self.results if r.is_finding]
@@ -65,28 +98,16 @@ class AuditResult:
 
 
 def audit(figures: Figures, policy: Policy | None = None, report_id: str = "") -> AuditResult:
+    """The consistency checks of the figures, then the gap analysis, which builds no sentence on a
+    margin the checks found impossible or not adding up."""
     policy = policy or Policy()
+    checks = run_checks(figures, policy)
     return AuditResult(
         report_id=report_id or figures.path,
         figures=figures,
         policy=policy,
-        checks=tuple(run_checks(figures, policy)),
-        gaps=analyse_gaps(figures, policy),
-    )
-
-
-def _document_meta(doc: Document, figures: Figures | None, params: Params | None) -> ReportMeta:
-    """Who reported what: the parameter file's words first, then the figures file's, then the text's."""
-    base = figures.meta if figures is not None else ReportMeta()
-    lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip() and not ln.startswith(("source:", "---"))]
-    year = re.search(r"(19[5-9]\d|20\d\d)年", doc.text[:600])
-    given = params.meta_overrides() if params else {}
-    return ReportMeta(
-        region=given.get("region") or base.region,
-        body=given.get("body") or base.body or infer_body(doc.text),
-        year=int(given["year"]) if given.get("year") else base.year or (int(year.group(1)) if year else None),
-        title=given.get("title") or base.title or (lines[0][:60] if lines else ""),
-        source=relative(doc.path),
+        checks=tuple(checks),
+        gaps=analyse_gaps(figures, policy, checks),
     )
 
 
@@ -130,11 +151,13 @@ def audit_document(
     policy = policy or Policy()
     doc = read_document(path)
     extraction = extract(doc)
-    meta = _document_meta(doc, figures, params)
+    given = params.meta_overrides() if params else {}
+    meta, found = resolve_meta(given, figures.meta if figures is not None else None, doc.text, relative(doc.path))
     audited = replace(figures if figures is not None else extraction.figures, meta=meta)
     sentences = [f.provenance.span for f in extraction.figures if f.provenance.span]
-    extra = check_text(doc.text, meta.body, _sentence_spans(doc.text, sentences))
+    extra = run_text_checks(doc.text, meta.body, _sentence_spans(doc.text, sentences))
     extra.append(_unparsed_result(extraction.unparsed))
+    extra.append(meta_result(found))
     if figures is None and extraction.figures.total is None:
         extra.append(
             CheckResult(
@@ -153,7 +176,13 @@ def audit_document(
     if figures is not None:
         extra += compare_figures(figures, extraction.figures)
     result = audit(audited, policy, report_id or Path(path).stem)
-    return replace(result, text_checks=tuple(extra), unparsed=extraction.unparsed, document=relative(doc.path))
+    return replace(
+        result,
+        text_checks=tuple(extra),
+        unparsed=extraction.unparsed,
+        document=relative(doc.path),
+        meta_found=tuple(found.items()),
+    )
 
 
 def _sentence_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -173,17 +202,6 @@ def audit_params(params: Params) -> AuditResult:
             audit_document(resolve(params.source), params.policy, params.report_id, figures, params), params
         )
     assert figures is not None  # the schema requires a figures file or a source document
-    given = params.meta_overrides()
-    if given:
-        meta = figures.meta
-        figures = replace(
-            figures,
-            meta=ReportMeta(
-                given.get("region") or meta.region,
-                given.get("body") or meta.body,
-                int(given["year"]) if given.get("year") else meta.year,
-                given.get("title") or meta.title,
-                meta.source,
-            ),
-        )
-    return with_ledger(audit(figures, params.policy, params.report_id), params)
+    meta, found = resolve_meta(params.meta_overrides(), figures.meta, None)
+    result = audit(replace(figures, meta=meta), params.policy, params.report_id)
+    return with_ledger(replace(result, text_checks=(meta_result(found),), meta_found=tuple(found.items())), params)

@@ -207,7 +207,6 @@ def _attached(total: Item, items: list[Item], roles: dict[int, Candidate], role_
     return n
 
 
-
 _NAMED_SET = re.compile(r"([\u4e00-\u9fff]{2,12}?)的(?:代表建议|建议|提案|议案|意见建议)中")
 
 

@@ -1,4 +1,8 @@
-"""The `proposal-audit` command. Exit codes: 0 all checks pass, 1 problems found, 2 input or run failed."""
+"""The `proposal-audit` command.
+
+Exit codes: 0 nothing found (no check failed or warned; the summary line says how many checks could not
+be decided), 1 the audit found problems, 2 an input or the run failed.
+"""
 
 from __future__ import annotations
 
@@ -22,11 +26,13 @@ def _outcome_line(o) -> str:  # noqa: ANN001 - a RunOutcome
         where = f"\n    部分执行的笔记本 partial notebook: {o.notebook}" if o.notebook else ""
         return f"✗ {o.report_id}: 失败 FAILED ({o.seconds:.1f} s)\n    " + o.error.replace("\n", "\n    ") + where
     mark = "!" if o.exit_code == 1 else "✓"
-    verdict = "发现问题 problems found" if o.exit_code == 1 else "全部一致 all consistent"
-    worst = f" — {o.worst}" if o.worst else ""
+    verdict = "发现问题 problems found" if o.exit_code == 1 else "未发现问题 nothing found"
+    worst = f" — 最严重 most severe: {o.worst}" if o.worst else ""
     reused = " (输入未变,沿用上次结果 unchanged, kept)" if o.skipped else ""
     counts = ", ".join(f"{k} {v}" for k, v in o.counts.items() if v and k in ("fail", "warn"))
-    return f"{mark} {o.report_id}: {verdict}{worst} [{counts or 'pass'}] {o.seconds:.1f} s{reused} → {o.html}"
+    undecided = o.counts.get("not_decidable", 0)
+    open_ = f"; {undecided} 项无法判定 not decidable" if undecided else ""
+    return f"{mark} {o.report_id}: {verdict}{worst} [{counts or 'pass'}{open_}] {o.seconds:.1f} s{reused} → {o.html}"
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -64,13 +70,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
         f" ({sum(o.skipped for o in outcomes)} 份输入未变 unchanged), {len(found)} 份发现问题 with findings,"
         f" {len(failed)} 份失败 failed"
     )
-    print(f"{'report':<44} {'result':<10} {'fail':>4} {'warn':>4} {'s':>6}  HTML")
+    print(f"{'report':<44} {'result':<10} {'fail':>4} {'warn':>4} {'n/d':>4} {'s':>6}  HTML")
     for o in outcomes:
         result = {0: "ok", 1: "findings", 2: "FAILED"}[o.exit_code]
         print(
             f"{o.report_id[:44]:<44} {result:<10} {o.counts.get('fail', 0):>4} {o.counts.get('warn', 0):>4}"
-            f" {o.seconds:>6.1f}  {o.html or o.notebook}"
+            f" {o.counts.get('not_decidable', 0):>4} {o.seconds:>6.1f}  {o.html or o.notebook}"
         )
+    print("n/d = 无法判定 not decidable (exit 0 still: nothing was found, but look at them)")
     print(f"一览 index: {relative(reports_dir / 'index.html')}")
     return max((o.exit_code for o in outcomes), default=0)
 
@@ -315,7 +322,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             continue
         frame = tables.checks_frame(result, args.language)
         shown = [row for row in frame.itertuples(index=False) if args.all or row[0] not in ("一致", "pass")]
-        print(f"== {name}: {result.counts()}")
+        summary = result.summary()
+        print(f"== {name}: {summary(args.language)} {result.counts()}")
         for row in shown:
             print(f"  {row[0]:<4} {row[-1]:<40} {row[3]}")
         for h in result.gaps.headlines:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .checks.model import subject
 from .figures import Figure, Figures, Kind
 from .results import Category, Cause, CheckResult, Severity, Status, Text
 
@@ -46,7 +47,7 @@ def compare_figures(hand: Figures, extracted: Figures) -> list[CheckResult]:
         e = same_slot[0]
         out.append(
             CheckResult(
-                f"source.{f.key}",
+                f"source.typed:{subject(f, hand)}",  # structural, like every check id
                 Text(
                     f"“{f.display_label}”手工录入与原文不符", f"'{f.display_label}' typed differently from the document"
                 ),
@@ -61,6 +62,8 @@ def compare_figures(hand: Figures, extracted: Figures) -> list[CheckResult]:
                 observed=_show(f),
                 cause=Cause.DISAGREES_WITH_SOURCE,
                 category=Category.SOURCE,
+                check="source.typed",
+                subject=subject(f, hand),
                 positions=(e.provenance.span,) if e.provenance.span else (),
             )
         )

@@ -1,12 +1,13 @@
 """Errors for "the audit cannot run at all"; a failed check is data (see checks.py), never one of these.
 
 ProposalAuditError
- ├── InputError        a parameter or figures file is wrong (file, key, message)   exit 2
- │    ├── ParamsError
- │    ├── FiguresError
- │    ├── LedgerError   a ledger (台账) file: every bad header and cell at once
- │    └── ProfileError  a jurisdiction profile (data/profiles/*.yaml)
- └── RunError          a notebook failed while executing (cell, error, partial notebook)  exit 2
+ ├── InputError        a user-supplied file is wrong (file, key, message)             exit 2
+ │    ├── ParamsError      a parameter file (params/*.yaml)
+ │    ├── FiguresError     a hand-entered figures file (data/figures/*.yaml)
+ │    ├── LedgerError      a ledger (台账) file: every bad header and cell at once
+ │    ├── ProfileError     a jurisdiction profile (data/profiles/*.yaml)
+ │    └── DocumentError    a source document that cannot be read as a report (file, reason)
+ └── RunError          a notebook failed while executing (report, error, partial notebook)  exit 2
 """
 
 from __future__ import annotations

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .audit import AuditResult
-from .checks import fmt_fraction
 from .figures import Figures
 from .fonts import embedded_font_css
+from .formatting import fmt_fraction
 from .ledger_audit import to_json as ledger_json
 from .params import Params
 from .paths import relative
@@ -115,13 +115,14 @@ def result_to_json(result: AuditResult, params: Params | None = None) -> dict[st
         "report_id": result.report_id,
         "parameters": params.model_dump() if params else None,
         "report": _plain(result.figures.meta),
+        "report_sources": {k: f.source or None for k, f in result.meta_found},
         "figures_file": relative(result.figures.path) if result.figures.path else None,
         "policy": {
             "name": result.policy.name,
             "accepted_modes": [m.value for m in result.policy.accepted],
             "gap_threshold_points": fmt_fraction(result.policy.gap_threshold, 2),
         },
-        "summary": {"worst": result.worst.value, "exit_code": result.exit_code, **result.counts()},
+        "summary": _summary(result),
         "figures": figures_json(result.figures),
         "document": result.document or None,
         "unplaced": [
@@ -147,6 +148,28 @@ def result_to_json(result: AuditResult, params: Params | None = None) -> dict[st
         },
         "ledger": ledger_json(result.ledger),
         "versions": versions(),
+    }
+
+
+def _summary(result: AuditResult) -> dict[str, Any]:
+    """Counts per status, the exit code, the summary sentence and the most severe finding."""
+    worst = result.most_severe()
+    sentence = result.summary()
+    return {
+        "worst": result.worst.value,
+        "exit_code": result.exit_code,
+        **result.counts(),
+        "sentence_zh": sentence.zh,
+        "sentence_en": sentence.en,
+        "most_severe": None
+        if worst is None
+        else {
+            "check_id": worst.check_id,
+            "status": worst.status.value,
+            "severity": worst.severity.value,
+            "title_zh": worst.title.zh,
+            "title_en": worst.title.en,
+        },
     }
 
 

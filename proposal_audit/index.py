@@ -31,6 +31,9 @@ class IndexRow:
     warned: int
     worst_severity: str
     html: str
+    worst_zh: str = ""  # the title of the most severe finding
+    worst_en: str = ""
+    undecided: int = 0
 
 
 def _rate(data: dict, key: str) -> str:
@@ -46,9 +49,7 @@ def _row(data: dict, html_name: str) -> IndexRow:
     total = next((f["count"] for f in data["figures"] if f["kind"] == "total"), None)
     gap = next((c for c in data["checks"] if c["check_id"] == "gap.satisfaction_vs_resolution"), None)
     bound = next((h for h in data["gaps"]["headlines"] if h["zh"].startswith(("至少", "台账显示"))), None)
-    findings = [c for c in data["checks"] if c["status"] in ("fail", "warn") and c["category"] != "gap"]
-    severities = [c["severity"] for c in findings]
-    worst = next((s for s in ("major", "minor", "info") if s in severities), "")
+    worst = _most_severe(data)
     return IndexRow(
         report_id=data["report_id"],
         region=report.get("region") or "",
@@ -62,9 +63,22 @@ def _row(data: dict, html_name: str) -> IndexRow:
         headline_en=(bound or {}).get("en", ""),
         failed=sum(c["status"] == "fail" for c in data["checks"]),
         warned=sum(c["status"] == "warn" for c in data["checks"]),
-        worst_severity=worst,
+        worst_severity=(worst or {}).get("severity", ""),
         html=html_name,
+        worst_zh=(worst or {}).get("title_zh", ""),
+        worst_en=(worst or {}).get("title_en", ""),
+        undecided=sum(c["status"] == "not_decidable" for c in data["checks"]),
     )
+
+
+def _most_severe(data: dict) -> dict | None:
+    """The most severe finding, as the audit itself named it (every finding counts, the gap too)."""
+    summary = data.get("summary") or {}
+    if "most_severe" in summary:
+        return summary["most_severe"]
+    rank = {"major": 0, "minor": 1, "info": 2}
+    findings = [c for c in data["checks"] if c["status"] in ("fail", "warn")]  # a result from an older version
+    return min(findings, key=lambda c: (rank.get(c["severity"], 3), c["status"] != "fail"), default=None)
 
 
 def index_rows(reports_dir: Path, unreadable: list[str] | None = None) -> list[IndexRow]:
@@ -94,6 +108,7 @@ _COLUMNS = (
     ("failed", "不一致", "failed"),
     ("warned", "提示", "warnings"),
     ("worst_severity", "最严重程度", "worst severity"),
+    ("worst", "最严重的问题", "most severe finding"),
     ("link", "报告", "report"),
 )
 _NUMERIC = {"year", "total", "resolution", "combined", "gap", "failed", "warned"}
@@ -151,6 +166,8 @@ def _cell(row: IndexRow, name: str) -> tuple[str, str]:
     if name == "body":
         en = {"人大": "People's Congress", "政协": "CPPCC"}.get(row.body, row.body)
         return row.body, _both(row.body, en)
+    if name == "worst":
+        return row.worst_zh, _both(row.worst_zh, row.worst_en)
     if name == "link":
         stem = escape(row.html.rsplit(".", 1)[0], quote=True)
         links = f'<a href="{escape(row.html, quote=True)}">{escape(row.report_id)}</a>'

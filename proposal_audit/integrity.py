@@ -1,7 +1,7 @@
 """Text integrity of a published report: template tokens, mojibake, mixed script, the other body's words.
 
-These checks read the original text (positions are offsets into it, with line and column) and
-return CheckResult records of category TEXT, like every other check: pure functions, no I/O.
+The finders here read the original text (positions are offsets into it, with line and column); the
+named checks that turn their hits into verdicts are in checks/text.py. Pure functions, no I/O.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .results import Category, Cause, CheckResult, Severity, Status, Text
+from .patterns import PINYIN_RESIDUE
+from .results import CheckResult
 
 __all__ = [
     "Hit",
@@ -19,6 +20,7 @@ __all__ = [
     "find_mojibake",
     "find_overconversion",
     "find_pinyin_residue",
+    "find_other_body_words",
     "infer_body",
 ]
 
@@ -105,12 +107,9 @@ def find_overconversion(text: str) -> list[Hit]:
     ]
 
 
-_PINYIN_RESIDUE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü\u00e0-\u00fc\u0101-\u01dc]{1,8}\)")
-
-
 def find_pinyin_residue(text: str) -> list[Hit]:
     """Pinyin left in brackets by mirror sites (會(huì)議): the text was copied from a copy."""
-    return [Hit(m.group(0), m.start(), m.end(), *_position(text, m.start())) for m in _PINYIN_RESIDUE.finditer(text)]
+    return [Hit(m.group(0), m.start(), m.end(), *_position(text, m.start())) for m in PINYIN_RESIDUE.finditer(text)]
 
 
 def infer_body(text: str) -> str:
@@ -123,100 +122,26 @@ def infer_body(text: str) -> str:
     return "政协" if zhengxie > renda else "人大"
 
 
-def _listing(hits: list[Hit], limit: int = 8) -> str:
-    shown = ", ".join(f"“{h.text}” 第{h.line}行第{h.column}字 (offset {h.start})" for h in hits[:limit])
-    return shown + (f" … 共{len(hits)}处" if len(hits) > limit else "")
+def find_other_body_words(text: str, body: str, sentences: Iterable[tuple[int, int]]) -> list[Hit]:
+    """The other body's words inside the given sentences: 委员/提案 in a 人大 report, 代表建议 in a 政协 one.
 
-
-def _listing_en(hits: list[Hit], limit: int = 8) -> str:
-    shown = ", ".join(f"'{h.text}' line {h.line} col {h.column} (offset {h.start})" for h in hits[:limit])
-    return shown + (f" … {len(hits)} in all" if len(hits) > limit else "")
-
-
-def _result(check_id: str, title: Text, hits: list[Hit], msg_zh: str, msg_en: str, status: Status) -> CheckResult:
-    if not hits:
-        return CheckResult(
-            check_id, title, Status.PASS, Severity.INFO, Text("未发现", "none found"), category=Category.TEXT
-        )
-    return CheckResult(
-        check_id,
-        title,
-        status,
-        Severity.MINOR,
-        Text(f"{msg_zh}:{_listing(hits)}", f"{msg_en}: {_listing_en(hits)}"),
-        observed=str(len(hits)),
-        cause=Cause.TEXT_DEFECT,
-        category=Category.TEXT,
-        positions=tuple((h.start, h.end) for h in hits),
-    )
-
-
-def check_text(text: str, body: str = "", figure_sentences: Iterable[tuple[int, int]] = ()) -> list[CheckResult]:
-    """Every text-integrity check of a report's original text."""
-    out = [
-        _result(
-            "text.template_tokens",
-            Text("未替换的模板占位符", "unreplaced template tokens"),
-            find_template_tokens(text),
-            "文中留有模板占位符",
-            "template tokens left in the text",
-            Status.FAIL,
-        )
-    ]
-    moji = find_mojibake(text)
-    out.append(
-        _result(
-            "text.mojibake",
-            Text("乱码", "mojibake"),
-            moji,
-            "文中有编码错误造成的乱码(原文应为:" + ";".join(h.hint for h in moji[:3]) + ")",
-            "text decoded with the wrong encoding (it should read: " + "; ".join(h.hint for h in moji[:3]) + ")",
-            Status.WARN,
-        )
-    )
-    out.append(
-        _result(
-            "text.overconversion",
-            Text("繁简转换错误", "script conversion errors"),
-            find_overconversion(text),
-            "简繁机器转换用错了字(如“係統”应为“系統”)",
-            "machine script conversion chose wrong characters (係統 for 系統)",
-            Status.WARN,
-        )
-    )
-    out.append(
-        _result(
-            "text.pinyin_residue",
-            Text("拼音残留(转载网站所加)", "pinyin residue from a mirror site"),
-            find_pinyin_residue(text),
-            "文中夹有转载网站加注的拼音,说明文本并非取自原始发布处",
-            "pinyin added by a mirror site: the text was not taken from the original publication",
-            Status.WARN,
-        )
-    )
-    out.append(_body_labels(text, body or infer_body(text), list(figure_sentences)))
-    return out
-
-
-def _body_labels(text: str, body: str, sentences: list[tuple[int, int]]) -> CheckResult:
-    """The other body's words beside the figures: 委员/提案 in a 人大 report, 代表建议 in a 政协 one."""
-    title = Text("数字所在句子使用了另一机构的称谓", "the other body's words beside the figures")
-    # "政协提案" names the other body on purpose (joint hand-over); a bare 提案 or 委员 is the slip
+    "政协提案" names the other body on purpose (a joint hand-over); a bare 提案 or 委员 is the slip.
+    """
     wrong = (
         r"(?<!政协)(?<!政協)(?:委员(?!会)|委員(?!會)|提案(?!者))" if body == "人大" else r"(?<!人大)代表(?:建议|建議)"
     )
-    hits = []
+    hits: list[Hit] = []
     seen: set[int] = set()
     for a, b in sentences:
         for m in re.finditer(wrong, text[a:b]):
             if a + m.start() not in seen:
                 seen.add(a + m.start())
                 hits.append(Hit(m.group(0), a + m.start(), a + m.end(), *_position(text, a + m.start())))
-    return _result(
-        "text.body_labels",
-        title,
-        hits,
-        f"这是{body}的报告,但数字所在句子用了另一机构的称谓",
-        f"a {body} report using the other body's words beside its figures",
-        Status.WARN,
-    )
+    return hits
+
+
+def check_text(text: str, body: str = "", figure_sentences: Iterable[tuple[int, int]] = ()) -> list[CheckResult]:
+    """Every text-integrity check of a report's original text (the named checks are checks/text.py)."""
+    from .checks.text import run_text_checks
+
+    return run_text_checks(text, body, figure_sentences)

@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .checks import fmt_fraction
 from .figures import Figures
+from .formatting import fmt_fraction
 from .ledger import Ledger, pseudonymize
 from .ledger_checks import DIMENSIONS, LedgerAudit, check_ledger
 from .paths import relative, resolve

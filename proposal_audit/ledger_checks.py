@@ -18,8 +18,8 @@ from datetime import date
 from enum import StrEnum
 from fractions import Fraction
 
-from .checks import fmt_fraction
 from .figures import TOTAL, Figure, Figures, Kind, Level
+from .formatting import fmt_fraction
 from .gaps import frechet
 from .ledger import RATING_LABELS, Ledger, LedgerRow, Rating
 from .profiles import NotDecidable, Profile, add_duration

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from . import wording as w
 from .audit import AuditResult
-from .checks import fmt_fraction
 from .figures import Certainty, Figure
+from .formatting import fmt_fraction
 from .results import CAUSE_LABELS, SEVERITY_LABELS, STATUS_LABELS, Category, Status
 from .rounding import MODE_NAMES_ZH
 

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from .patterns import PINYIN_RESIDUE
+
 __all__ = ["Normalized", "normalize", "chinese_number"]
 
 
@@ -112,7 +114,6 @@ def _converter():  # noqa: ANN202 - opencc.OpenCC
 
 
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü\u00e0-\u00fc\u0101-\u01dc\u0300-\u036f]{1,8} ?\)")
 _SPACE_PCT = re.compile(r"(?<=\d)[ \t]+(?=%)")
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUM = f"[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?"
@@ -206,7 +207,7 @@ def normalize(text: str, fmt: str = "txt") -> Normalized:
     mapped = _Mapped(text)
     mapped.convert_script()
     mapped.text = mapped.text.translate(_FULLWIDTH)
-    mapped.sub(_PINYIN, lambda m: "")
+    mapped.sub(PINYIN_RESIDUE, lambda m: "")
     _tables_as_sentences(mapped)
     if fmt == "pdf":
         mapped.sub(_PDF_SPACE, lambda m: "")

@@ -21,9 +21,9 @@ import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 
 from .audit import AuditResult  # noqa: E402
-from .checks import fmt_fraction  # noqa: E402
 from .figures import LEVEL_LABELS_EN, LEVEL_LABELS_ZH, PARTITION_LEVELS, Level  # noqa: E402
 from .fonts import chart_rc  # noqa: E402
+from .formatting import fmt_fraction  # noqa: E402
 from .results import Text  # noqa: E402
 
 __all__ = ["Chart", "composition_data", "rates_data", "composition_chart", "rates_chart"]

@@ -393,9 +393,7 @@ class _Assembler:
                 others = [
                     it
                     for it in items
-                    if it is not total
-                    and it.number != total.number
-                    and it.stage == (subject.value if subject else -1)
+                    if it is not total and it.number != total.number and it.stage == (subject.value if subject else -1)
                 ]
                 if subject is not None and subject.value != total.stage and others:
                     continue
@@ -800,7 +798,6 @@ class _Assembler:
 
 def _shown(text: str) -> str:
     return text if len(text) <= 40 else f"{text[:12]}…({len(text)} chars)…{text[-8:]}"
-
 
 
 def _bare_rate(label: str) -> bool:

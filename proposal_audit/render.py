@@ -17,8 +17,8 @@ from pathlib import Path
 
 from . import wording as w
 from .audit import AuditResult
-from .checks import fmt_fraction
 from .figures import Certainty, Figure, Kind
+from .formatting import fmt_fraction
 from .results import SEVERITY_LABELS, STATUS_LABELS, Category, CheckResult, Severity, Status
 
 __all__ = [

@@ -8,7 +8,7 @@ audit was run with show_names; phone and ID numbers were never read.
 from __future__ import annotations
 
 from .audit import AuditResult
-from .checks import fmt_fraction
+from .formatting import fmt_fraction
 from .ledger import RATING_LABELS, Rating
 from .ledger_checks import MIN_UNIT_ITEMS, TIMELINESS_LABELS, Timeliness
 from .render import Html, escape

@@ -18,6 +18,7 @@ __all__ = [
     "Policy",
     "worst_status",
     "sort_worst_first",
+    "most_severe",
 ]
 
 
@@ -81,6 +82,10 @@ class Cause(StrEnum):
     TEXT_DEFECT = "text_defect"
     DISAGREES_WITH_SOURCE = "disagrees_with_source"
     NOT_PLACED = "not_placed"
+    EXCEEDS_BASE = "exceeds_base"  # a count above its base, a share above 100%
+    ROUNDED_TO_ALL = "rounded_to_all"  # honestly rounded to 100% (or 0%), though not all (or some)
+    AMBIGUOUS_READING = "ambiguous_reading"  # a figure could be read two ways: confirm it first
+    UNKNOWN_METADATA = "unknown_metadata"  # region, body, year or title not found
 
 
 CAUSE_LABELS = {
@@ -98,6 +103,12 @@ CAUSE_LABELS = {
     Cause.TEXT_DEFECT: Text("文本缺陷", "defect in the text"),
     Cause.DISAGREES_WITH_SOURCE: Text("手工录入与原文不符", "typed figure differs from the document"),
     Cause.NOT_PLACED: Text("数字未能归类", "numbers the extractor could not place"),
+    Cause.EXCEEDS_BASE: Text("超过其基数", "exceeds its base"),
+    Cause.ROUNDED_TO_ALL: Text(
+        "四舍五入成100%(或0%),实际并非全部(或没有)", "rounded to 100% (or 0%), not all (or none)"
+    ),
+    Cause.AMBIGUOUS_READING: Text("读数有歧义,须先确认", "the reading is ambiguous: confirm it"),
+    Cause.UNKNOWN_METADATA: Text("报告信息不全", "report details not found"),
 }
 
 
@@ -110,7 +121,12 @@ class Category(StrEnum):
 
 @dataclass(frozen=True)
 class CheckResult:
-    """One verdict. `figures` are the keys of the printed figures used (see Figures.get)."""
+    """One verdict. `figures` are the keys of the printed figures used (see Figures.get).
+
+    `check_id` is unique within an audit and stable across audits: the named check (`check`, e.g.
+    `pct.share`) and, after a colon, what it was applied to (`subject`, e.g. `class.r1`), both built
+    from the figures' structure (kind, rank, level, order), never from their printed labels.
+    """
 
     check_id: str
     title: Text
@@ -126,6 +142,8 @@ class CheckResult:
     candidates: tuple[int, ...] = ()  # bases on which an unreachable percentage is reachable
     category: Category = Category.ARITHMETIC
     positions: tuple[tuple[int, int], ...] = ()  # character spans in the source document
+    check: str = ""  # the named check (checks.CHECKS), e.g. "pct.share"; "" for one-off results
+    subject: str = ""  # what it was applied to, e.g. "class.r1" or "" for the whole report
 
     @property
     def is_finding(self) -> bool:
@@ -158,5 +176,13 @@ def worst_status(results: list[CheckResult]) -> Status:
 
 
 def sort_worst_first(results: list[CheckResult]) -> list[CheckResult]:
-    """Failures first, then by severity; the original order breaks ties (stable sort)."""
+    """By status (fail, warn, not decidable, skipped, pass), then by severity within a status; the
+    original order breaks ties (stable sort)."""
     return sorted(results, key=lambda r: (STATUS_RANK[r.status], SEVERITY_RANK[r.severity]))
+
+
+def most_severe(results: list[CheckResult]) -> CheckResult | None:
+    """The finding (fail or warn) a summary names: the most severe one, a fail before a warn of the
+    same severity; None when nothing was found."""
+    findings = [r for r in results if r.is_finding]
+    return min(findings, key=lambda r: (SEVERITY_RANK[r.severity], STATUS_RANK[r.status]), default=None)

@@ -7,9 +7,10 @@ and from whole counts; nothing passes through a float, so verdicts at the roundi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
+from itertools import islice
 
 __all__ = [
     "Mode",
@@ -22,7 +23,10 @@ __all__ = [
     "fitting_bases",
     "nearest_bases",
     "round_div",
-    "sum_tolerance",
+    "printed",
+    "Interval",
+    "value_interval",
+    "sum_interval",
 ]
 
 _PCT = re.compile(r"^\s*(\d{1,12})(?:\.(\d{1,12}))?\s*%?\s*$")
@@ -103,6 +107,12 @@ def round_scaled(x: Fraction, mode: Mode) -> int:
     return round_div(x.numerator, x.denominator, mode)
 
 
+def printed(k: int, n: int, decimals: int, mode: Mode = Mode.HALF_UP) -> str:
+    """What 100·k/n (n > 0) prints as with `decimals` places under `mode`, as a spreadsheet shows it."""
+    whole, frac = divmod(round_div(100 * k * 10**decimals, n, mode), 10**decimals)
+    return f"{whole}" + (f".{frac:0{decimals}d}" if decimals else "")
+
+
 def _scale(pct: Percent) -> int:
     return 100 * 10**pct.decimals
 
@@ -160,22 +170,75 @@ def reachable(pct: Percent, n: int, modes: tuple[Mode, ...]) -> bool:
 
 def fitting_bases(pct: Percent, lo: int, hi: int, modes: tuple[Mode, ...]) -> list[int]:
     """Every base n in [lo, hi] on which pct is reachable (Stata's find_denom, exactly)."""
-    return [n for n in range(max(1, lo), hi + 1) if reachable(pct, n, modes)]
+    return [n for n in range(lo, hi + 1) if reachable(pct, n, modes)]  # no count reaches a base n ≤ 0
 
 
 def nearest_bases(pcts: list[Percent], n: int, modes: tuple[Mode, ...], want: int = 6, limit: int = 0) -> list[int]:
-    """The `want` bases closest to n on which every one of `pcts` is reachable (searching outward)."""
+    """The `want` bases in [1, limit] closest to n on which every one of `pcts` is reachable.
+
+    The search goes outward from n (the lower neighbour first), far enough to reach both 1 and `limit`
+    even when n lies beyond it; n itself is not a candidate.
+    """
     limit = limit or max(2 * n, 200)
-    found: list[int] = []
-    for step in range(1, limit):
-        for m in (n - step, n + step):
-            if 1 <= m <= limit and all(reachable(p, m, modes) for p in pcts):
-                found.append(m)
-        if len(found) >= want:
-            break
-    return found[:want]
+    outward = (m for step in range(1, max(n, limit)) for m in (n - step, n + step) if 1 <= m <= limit)
+    return list(islice((m for m in outward if all(reachable(p, m, modes) for p in pcts)), want))
 
 
-def sum_tolerance(pcts: list[Percent]) -> Fraction:
-    """How far honestly rounded shares of one whole may sum from 100: half a unit per figure."""
-    return sum((p.unit / 2 for p in pcts), Fraction(0))
+@dataclass(frozen=True)
+class Interval:
+    """An interval of exact values, each end open or closed."""
+
+    lo: Fraction
+    hi: Fraction
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def __contains__(self, x: Fraction) -> bool:
+        above = x > self.lo or (x == self.lo and not self.lo_open)
+        below = x < self.hi or (x == self.hi and not self.hi_open)
+        return above and below
+
+    def intersects(self, other: Interval) -> bool:
+        """True when some value lies in both intervals."""
+        lo, lo_open = max((self.lo, self.lo_open), (other.lo, other.lo_open))
+        hi, hi_closed = min((self.hi, not self.hi_open), (other.hi, not other.hi_open))
+        return lo < hi or (lo == hi and not lo_open and hi_closed)
+
+    def reaches_down_to(self, x: Fraction) -> bool:
+        """True when some value of the interval is ≤ x."""
+        return self.lo < x or (self.lo == x and not self.lo_open)
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.lo + other.lo, self.hi + other.hi, self.lo_open or other.lo_open,
+                        self.hi_open or other.hi_open)  # fmt: skip
+
+
+def value_interval(pct: Percent, mode: Mode) -> Interval:
+    """The exact percentages (within 0–100) that print as `pct` under `mode`.
+
+    Truncation prints P for [P, P+u), ceiling for (P−u, P], half-up for [P−u/2, P+u/2), half-even for
+    the same interval with both ends closed when P is even in its last place and open when it is odd.
+    """
+    p, u = pct.value, pct.unit
+    if mode is Mode.TRUNCATE:
+        iv = Interval(p, p + u, hi_open=True)
+    elif mode is Mode.CEILING:
+        iv = Interval(p - u, p, lo_open=True)
+    elif mode is Mode.HALF_UP:
+        iv = Interval(p - u / 2, p + u / 2, hi_open=True)
+    else:
+        odd = pct.scaled % 2 == 1
+        iv = Interval(p - u / 2, p + u / 2, odd, odd)
+    if iv.lo < 0:
+        iv = replace(iv, lo=Fraction(0), lo_open=False)
+    if iv.hi > 100:
+        iv = replace(iv, hi=Fraction(100), hi_open=False)
+    return iv
+
+
+def sum_interval(pcts: list[Percent], mode: Mode) -> Interval:
+    """The exact sums the unrounded values of `pcts` can have when each printed under `mode`."""
+    total = Interval(Fraction(0), Fraction(0))
+    for p in pcts:
+        total = total + value_interval(p, mode)
+    return total

@@ -6,7 +6,6 @@ one laptop). One report failing never stops the others: each run returns a RunOu
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -15,14 +14,15 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cache
 from .audit import AuditResult, audit_params
+from .cache import fingerprint
 from .errors import ProposalAuditError, RunError
 from .export import export_html, write_json
 from .kernels import CurrentEnvKernelManager, WarmKernel, start_kernel, stop_kernel
-from .ledger_audit import ledger_inputs
 from .memo import write_docx, write_xlsx
 from .params import Params, load_params
-from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, REPORTS_DIR, TRENDS_NOTEBOOK, relative, resolve
+from .paths import AUDIT_NOTEBOOK, NOTEBOOKS_DIR, REPORTS_DIR, TRENDS_NOTEBOOK, relative
 
 __all__ = [
     "fingerprint",
@@ -45,29 +45,12 @@ class RunOutcome:
     notebook: str = ""
     error: str = ""
     counts: dict[str, int] = field(default_factory=dict)
-    worst: str = ""  # the title of the worst finding, for the progress line
+    worst: str = ""  # the title of the most severe finding, for the progress line
     skipped: bool = False  # inputs unchanged since the last successful run
 
     @property
     def ok(self) -> bool:
         return self.exit_code < 2
-
-
-def fingerprint(params: Params, params_file: str | Path) -> str:
-    """A hash of everything a report depends on: parameters, figures, document, notebook, package."""
-    digest = hashlib.sha256()
-    digest.update(json.dumps(params.model_dump(), sort_keys=True, ensure_ascii=False).encode())
-    for name in (params.figures, params.source):
-        if name:
-            digest.update(resolve(name).read_bytes())
-    for path in ledger_inputs(params):  # the ledger, last year's and the profile
-        digest.update(path.read_bytes())
-    digest.update(AUDIT_NOTEBOOK.read_bytes())
-    package = Path(__file__).parent
-    for source in sorted(package.rglob("*")):
-        if source.suffix in (".py", ".j2", ".json", ".yaml", ".css"):
-            digest.update(source.read_bytes())
-    return digest.hexdigest()
 
 
 def _unchanged(json_path: Path, html_path: Path, print_: str) -> dict | None:
@@ -161,8 +144,9 @@ def _execute(
 
 
 def _worst_title(result: AuditResult) -> str:
-    worst = result.worst_first()
-    return worst[0].title.zh if worst and worst[0].is_finding else ""
+    """The title of the most severe finding ("" when nothing was found)."""
+    worst = result.most_severe()
+    return worst.title.zh if worst is not None else ""
 
 
 def run_report(
@@ -193,7 +177,7 @@ def run_report(
         warm = WarmKernel.take() if previous is None and km is None else None
         if previous is None and km is None:
             km = warm or start_kernel()  # its start-up (imports) overlaps the audit and the set-up below
-        result = audit_params(params)  # a bad document or figures file fails here, before papermill
+        result = audit_params(params)  # the one audit of this run; a bad input fails here, before papermill
         reports_dir.mkdir(parents=True, exist_ok=True)
         if previous is not None:
             if km is not None:  # started early for nothing: the inputs have not changed
@@ -209,6 +193,7 @@ def run_report(
         partial = relative(partial_path)
         font = _start_font_subset(result)  # in a thread, while the kernel runs
         exporter = _start_exporter()  # likewise
+        cache.store(params, result, print_)  # the notebook renders this result, not an audit of its own
         try:
             _execute(params, partial_path, km=km, keep=warm is not None)
         except Exception as exc:  # papermill keeps the partly executed notebook with an error banner
@@ -383,17 +368,28 @@ def refresh_stored_outputs(notebook: Path = AUDIT_NOTEBOOK) -> Path:
 
     This is the only way the nbval goldens change: run it deliberately, then review the diff.
     """
+    import tempfile
+
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(notebook, as_version=4)
-    NotebookClient(
-        nb,
-        kernel_name="python3",
-        kernel_manager_class=CurrentEnvKernelManager,
-        resources={"metadata": {"path": str(notebook.parent)}},
-        timeout=600,
-    ).execute()
+    before = os.environ.get("PROPOSAL_AUDIT_CACHE_DIR")
+    with tempfile.TemporaryDirectory() as empty:
+        os.environ["PROPOSAL_AUDIT_CACHE_DIR"] = empty  # goldens are always audited afresh, never a stored result
+        try:
+            NotebookClient(
+                nb,
+                kernel_name="python3",
+                kernel_manager_class=CurrentEnvKernelManager,
+                resources={"metadata": {"path": str(notebook.parent)}},
+                timeout=600,
+            ).execute()
+        finally:
+            if before is None:
+                os.environ.pop("PROPOSAL_AUDIT_CACHE_DIR", None)
+            else:
+                os.environ["PROPOSAL_AUDIT_CACHE_DIR"] = before
     for cell in nb.cells:  # keep diffs to what the cells show, not when they ran
         cell.metadata.pop("execution", None)
         cell.metadata.pop("papermill", None)

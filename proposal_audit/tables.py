@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .audit import AuditResult
-from .checks import fmt_fraction
 from .figures import Figure
+from .formatting import fmt_fraction
 from .results import CAUSE_LABELS, SEVERITY_LABELS, STATUS_LABELS, Text
 from .rounding import MODE_NAMES_ZH
 

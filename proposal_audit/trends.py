@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from .audit import audit_params
+from .cache import fingerprint
 from .export import result_to_json
 from .params import load_params
 from .paths import REPORTS_DIR, resolve
@@ -31,9 +32,7 @@ class YearResult:
 
 
 def load_results(params_files: list[str] | str, reports_dir: Path = REPORTS_DIR) -> list[YearResult]:
-    """The audits named by parameter files, oldest first."""
-    from .runner import fingerprint
-
+    """The audits named by parameter files, oldest first (by the year their suggestions were handled)."""
     if isinstance(params_files, str):
         params_files = [p.strip() for p in params_files.split(",") if p.strip()]
     out = []

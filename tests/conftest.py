@@ -5,12 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from proposal_audit.audit import AuditResult, audit
 from proposal_audit.figures import Figures, figures_from_data
 from proposal_audit.results import CheckResult, Policy
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Four engineers share two cores: a property's examples are timed by the clock of a busy machine, so
+# no per-example deadline (a slow example is not a wrong one; the suite's time is watched instead).
+settings.register_profile("shared-machine", deadline=None)
+# Under `make mutate` (mutmut runs the tests from its mutants/ copy) every mutant reruns the properties:
+# fewer examples, always the same ones, so that a kill is reproducible and the run stays within the hour.
+settings.register_profile("mutation", deadline=None, max_examples=30, derandomize=True)
+settings.load_profile("mutation" if ROOT.name == "mutants" else "shared-machine")
 
 
 def total(n: int) -> dict:

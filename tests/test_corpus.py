@@ -9,7 +9,6 @@ wrong expectation here shows up as a wrong row, not as a checker bug.
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -45,8 +44,8 @@ BY_NUMBER = {s[:2]: s for s in EXPECTED_STEMS}
 FINDING = ("fail", "warn")
 
 
-@cache
 def _audit(number: str) -> AuditResult:
+    """Audited afresh for every test (no cache: mutation testing must see each test run the checks)."""
     return audit(load_figures(FIG_DIR / f"{BY_NUMBER[number]}.yaml"))
 
 
@@ -167,42 +166,42 @@ FINDINGS = [
     # 12: 148+364+66+10 = 588, the total is 591.
     ("12", "parts.classes", "fail", "parts_do_not_add_up", None),
     # 12: A and B only fit the class sum 588 (see ARITHMETIC); C and D fit 591 as well (clean rows).
-    ("12", "pct.class.A类", "fail", "other_base", 588),
-    ("12", "pct.class.B类", "fail", "other_base", 588),
+    ("12", "pct.share:class.r1", "fail", "other_base", 588),
+    ("12", "pct.share:class.r2", "fail", "other_base", 588),
     # 01: 68.68+25.9+5.42+0 = 100.00, honestly 68.67 -> 99.99: A nudged up one unit.
-    ("01", "pct.class.A类", "warn", "forced_to_100", None),
+    ("01", "pct.share:class.r1", "warn", "forced_to_100", None),
     # 01 表1: 41.57+27.11+11.44+9.04+9.04+1.2+0.6 = 100.00; honestly 11.45 -> 100.01.
-    ("01", "pct.topic.财政商贸", "warn", "forced_to_100", None),
+    ("01", "pct.share:topic.3", "warn", "forced_to_100", None),
     # 14: 63.4+27+9.6 = 100.0; A honestly 63.5 (63.5+27+9.6 = 100.1).
-    ("14", "pct.class.A類", "warn", "forced_to_100", None),
+    ("14", "pct.share:class.r1", "warn", "forced_to_100", None),
     # 14: B printed 27 in a one-decimal set; at one decimal 14/52 is 26.9, not 27.0.
-    ("14", "precision.class.B類", "warn", "precision", None),
+    ("14", "pct.precision:class.r2", "warn", "precision", None),
     # 10: 99.16% has no count out of 801, but 828/835 = 99.1617 and 835 is stated (共收到提案835件).
-    ("10", "pct.sat.satisfied_or_basic", "fail", "other_base", 835),
+    ("10", "pct.reachable:sat.satisfied_or_basic", "fail", "other_base", 835),
     # 30: not reachable on 115, 113/114 = 99.1228 on the 114 received at the session.
-    ("30", "pct.sat.satisfied_or_basic", "fail", "other_base", 114),
+    ("30", "pct.reachable:sat.satisfied_or_basic", "fail", "other_base", 114),
     # 37: 99.5% of the 172 feedback returns is unreachable; 244 does not fit either; 182 is nearest.
-    ("37", "pct.sat.satisfied_or_basic", "fail", "unreachable", 182),
+    ("37", "pct.reachable:sat.feedback.satisfied_or_basic", "fail", "unreachable", 182),
     # 38: 47.2+35.4 = 82.6, printed 兩項合計為82.5%.
     # It is a warning, not a failure: unrounded terms at the bottom of their intervals (47.15 + 35.35)
     # can sum to 82.5, and 246 委員提案 gives exactly that (116/246 + 87/246 = 203/246 = 82.52%).
-    ("38", "sum.sum.兩項合計.pct", "warn", "wrong_stated_sum", None),
+    ("38", "sum.pct:sum.1", "warn", "wrong_stated_sum", None),
     # 38: the class shares have no count out of 276. 63.9 alone happens to fit the 305 submitted
     # (195/305), but its siblings 27.3 and 8.8 do not fit 305, so 305 is not the base of the set:
     # the honest cause is "unreachable"; 277 fits 63.9 alone but not 27.3 (75/277 = 27.08,
     # 76/277 = 27.44), while 249 fits all three shares of the set (rows above).
-    ("38", "pct.class.采納和部分采納", "fail", "unreachable", 249),
-    ("38", "pct.class.列入計劃", "fail", "unreachable", 249),
-    ("38", "pct.class.留作工作參考", "fail", "unreachable", 249),
+    ("38", "pct.reachable:class.r1", "fail", "unreachable", 249),
+    ("38", "pct.reachable:class.r2", "fail", "unreachable", 249),
+    ("38", "pct.reachable:class.r4", "fail", "unreachable", 249),
     # 38: satisfaction base not stated, entered on the total 276: neither share is reachable on 276.
     # The two terms alone would fit 305 (144/305 = 47.21, 108/305 = 35.41), but their stated sum does
     # not (252/305 = 82.62): one base must explain the terms and the sum together, and 246 does.
-    ("38", "pct.sat.very_satisfied", "fail", "other_base", 246),
-    ("38", "pct.sat.satisfied", "fail", "other_base", 246),
+    ("38", "pct.reachable:sat.very_satisfied", "fail", "other_base", 246),
+    ("38", "pct.reachable:sat.satisfied", "fail", "other_base", 246),
     # 38: the stated 82.5% itself is unreachable on 276 and on 305.
     # ... but the text states 246 委員提案, and 246 fits the sum and both its terms:
     # 203/246 = 82.52 -> 82.5, 116/246 = 47.15 -> 47.2, 87/246 = 35.37 -> 35.4.
-    ("38", "pct.sum.兩項合計", "fail", "other_base", 246),
+    ("38", "pct.reachable:sum.1", "fail", "other_base", 246),
 ]
 
 
@@ -223,54 +222,54 @@ def test_finding(number: str, check_id: str, status: str, cause: str, candidate:
 
 # (report, check_id): correctly printed figures beside the defects; each must pass.
 CLEAN = [
-    ("01", "pct.class.B类"),  # 43/166 = 25.904 -> 25.9 (a dropped trailing zero, not a nudge)
-    ("01", "precision.class.B类"),  # 25.90 printed 25.9
-    ("01", "pct.class.C类"),  # 9/166 = 5.4217 -> 5.42
-    ("01", "pct.class.D类"),  # 0/166 = 0
-    ("01", "pct.sat.satisfied"),  # 160/166 = 96.3855 -> 96.39
-    ("01", "pct.sat.basically_satisfied"),  # 6/166 = 3.6145 -> 3.61
-    ("01", "pct.sat.办理结果.satisfied"),  # 149/166 = 89.7590 -> 89.76
-    ("01", "pct.sat.办理结果.basically_satisfied"),  # 17/166 = 10.2410 -> 10.24
-    ("01", "pct.topic.城建环保"),  # 69/166 = 41.5663 -> 41.57
-    ("01", "pct.topic.综合"),  # 2/166 = 1.205 -> 1.2
+    ("01", "pct.share:class.r2"),  # 43/166 = 25.904 -> 25.9 (a dropped trailing zero, not a nudge)
+    ("01", "pct.precision:class.r2"),  # 25.90 printed 25.9
+    ("01", "pct.share:class.r3"),  # 9/166 = 5.4217 -> 5.42
+    ("01", "pct.share:class.r4"),  # 0/166 = 0
+    ("01", "pct.share:sat.satisfied"),  # 160/166 = 96.3855 -> 96.39
+    ("01", "pct.share:sat.basically_satisfied"),  # 6/166 = 3.6145 -> 3.61
+    ("01", "pct.share:sat.d1.satisfied"),  # 149/166 = 89.7590 -> 89.76
+    ("01", "pct.share:sat.d1.basically_satisfied"),  # 17/166 = 10.2410 -> 10.24
+    ("01", "pct.share:topic.1"),  # 69/166 = 41.5663 -> 41.57
+    ("01", "pct.share:topic.6"),  # 2/166 = 1.205 -> 1.2
     ("01", "pctsum.classes"),  # 100.00
-    ("01", "sum.sum.classes_total.count"),  # 114+43+9+0 = 166
-    ("01", "sum.sum.topics_total.pct"),  # the printed column sums to 100.00
+    ("01", "sum.count:sum.2"),  # 114+43+9+0 = 166
+    ("01", "sum.pct:sum.1"),  # the printed column sums to 100.00
     ("01", "parts.topics"),  # 69+45+19+15+15+2+1 = 166
-    ("12", "pct.sat.satisfied_or_basic"),  # 526/527 = 99.810 -> 99.8 (on the feedback forms)
-    ("12", "pct.sat.办理结果.satisfied_or_basic"),  # 519/527 = 98.482 -> 98.5
-    ("12", "pct.class.C类"),  # 66/591 = 11.1675 -> 11.2
-    ("12", "pct.class.D类"),  # 10/591 = 1.692 -> 1.7
+    ("12", "pct.share:sat.feedback_forms.satisfied_or_basic"),  # 526/527 = 99.810 -> 99.8 (on the feedback forms)
+    ("12", "pct.share:sat.d1.feedback_forms.satisfied_or_basic"),  # 519/527 = 98.482 -> 98.5
+    ("12", "pct.share:class.r3"),  # 66/591 = 11.1675 -> 11.2
+    ("12", "pct.share:class.r4"),  # 10/591 = 1.692 -> 1.7
     ("12", "pctsum.classes"),  # 25.2+61.9+11.2+1.7 = 100.0
-    ("14", "pct.class.B類"),  # 14/52 = 26.92 -> 27 at its own (0) decimals
-    ("14", "pct.class.C類"),  # 5/52 = 9.615 -> 9.6
+    ("14", "pct.share:class.r2"),  # 14/52 = 26.92 -> 27 at its own (0) decimals
+    ("14", "pct.share:class.r3"),  # 5/52 = 9.615 -> 9.6
     ("14", "parts.classes"),  # 33+14+5 = 52
-    ("10", "pct.class.已经解决或采纳"),  # 564/801 = 70.412 -> 70.41
-    ("10", "pct.rate.交办占比"),  # 801/835 = 95.928 -> 95.9
+    ("10", "pct.share:class.r1"),  # 564/801 = 70.412 -> 70.41
+    ("10", "pct.share:rate.submitted.1"),  # 801/835 = 95.928 -> 95.9
     ("10", "parts.classes"),  # 564+207+30 = 801
-    ("30", "pct.class.followup.solved"),  # 16/23 = 69.565 -> 69.6 on its own base
-    ("30", "sum.sum.at_session.count"),  # 112+2 = 114
-    ("30", "sum.sum.total.count"),  # 114+1 = 115
-    ("37", "pct.sum.采纳和部分采纳"),  # (173+44)/244 = 217/244 = 88.934 -> 88.9
-    ("37", "pct.reply_rate"),  # 244/244
-    ("38", "pct.rate.立案率"),  # 276/305 = 90.492 -> 90.5
-    ("38", "parts.topics.提案者"),  # 25+2+3+246 = 276
+    ("30", "pct.share:class.d1.followup_b.r1"),  # 16/23 = 69.565 -> 69.6 on its own base
+    ("30", "sum.count:sum.1"),  # 112+2 = 114
+    ("30", "sum.count:sum.2"),  # 114+1 = 115
+    ("37", "pct.share:sum.1"),  # (173+44)/244 = 217/244 = 88.934 -> 88.9
+    ("37", "pct.share:reply_rate"),  # 244/244
+    ("38", "pct.share:rate.submitted.1"),  # 276/305 = 90.492 -> 90.5
+    ("38", "parts.topics:d1"),  # 25+2+3+246 = 276
     ("38", "pctsum.classes"),  # 63.9+27.3+8.8 = 100.0
-    ("22", "pct.sat.satisfied"),  # 690/755 = 91.391 -> 91.4 (on the 755 with feedback)
-    ("22", "pct.sat.basically_satisfied"),  # 65/755 = 8.609 -> 8.6
-    ("22", "parts.satisfaction"),  # 690+65 = 755
-    ("22", "precision.class.正在着手解决或列入规划逐步解决"),  # 403/1034 = 38.97 -> 39.0, printed 39
-    ("22", "sum.sum.routing.count"),  # 950+80+4 = 1034
-    ("19", "sum.sum.解决和正在解决.count"),  # 536+2560 = 3096
-    ("19", "pct.sum.解决和正在解决"),  # 3096/4287 = 72.218 -> 72.2
+    ("22", "pct.share:sat.feedback.satisfied"),  # 690/755 = 91.391 -> 91.4 (on the 755 with feedback)
+    ("22", "pct.share:sat.feedback.basically_satisfied"),  # 65/755 = 8.609 -> 8.6
+    ("22", "parts.satisfaction:feedback"),  # 690+65 = 755
+    ("22", "pct.precision:class.r2"),  # 403/1034 = 38.97 -> 39.0, printed 39
+    ("22", "sum.count:sum.1"),  # 950+80+4 = 1034
+    ("19", "sum.count:sum.1"),  # 536+2560 = 3096
+    ("19", "pct.share:sum.1"),  # 3096/4287 = 72.218 -> 72.2
     ("19", "parts.classes"),  # 536+2560+775+416 = 4287
-    ("24", "parts.classes.dangqun.市级党群政法系统"),  # 45+12 = 57
-    ("24", "pct.class.dangqun.A类"),  # 45/57 = 78.95 -> 79
-    ("24", "pct.class.dangqun.B类"),  # 12/57 = 21.05 -> 21
-    ("24", "pct.rate.立案率"),  # 470/578 = 81.315 -> 81.31
-    ("24", "sum.sum.submitted.count"),  # 470+23+85 = 578
-    ("16", "pct.sat.satisfied_or_basic"),  # 427/453 = 94.2605 -> 94.26
-    ("23", "pct.sat.satisfied"),  # 90% of 778: 700/778 = 89.97 -> 90
+    ("24", "parts.classes:d1.dangqun"),  # 45+12 = 57
+    ("24", "pct.share:class.d1.dangqun.r1"),  # 45/57 = 78.95 -> 79
+    ("24", "pct.share:class.d1.dangqun.r2"),  # 12/57 = 21.05 -> 21
+    ("24", "pct.share:rate.submitted.1"),  # 470/578 = 81.315 -> 81.31
+    ("24", "sum.count:sum.1"),  # 470+23+85 = 578
+    ("16", "pct.share:sat.satisfied_or_basic"),  # 427/453 = 94.2605 -> 94.26
+    ("23", "pct.reachable:sat.satisfied"),  # 90% of 778: 700/778 = 89.97 -> 90
 ]
 
 
@@ -285,7 +284,7 @@ def test_clean_figure_passes(number: str, check_id: str) -> None:
 INCOMPLETE_SETS = [
     ("22", "parts.topics"),  # 317+140+139 = 596 of 1034: 占比最高的是…其次…排在第三的是 (top three)
     ("23", "parts.topics"),  # 206 of 778: 占比最大 (the largest topic only)
-    ("30", "parts.classes.followup_b"),  # 16 of 23 solved, 其余提案正在抓紧办理中 (no count)
+    ("30", "parts.classes:d1.followup_b"),  # 16 of 23 solved, 其余提案正在抓紧办理中 (no count)
     ("37", "parts.classes"),  # 173+44 = 217 of 244; the other 27 are not described
 ]
 
@@ -300,31 +299,31 @@ def test_incomplete_set_is_not_a_finding(number: str, check_id: str) -> None:
 
 # Every arithmetic finding (fail or warn) each report must produce, and nothing else.
 ARITHMETIC_FINDINGS = [
-    ("01", {"pct.class.A类", "pct.topic.财政商贸"}),
+    ("01", {"pct.share:class.r1", "pct.share:topic.3"}),
     ("03", set()),
     ("05", set()),
     ("06", set()),
     ("08", set()),
-    ("10", {"pct.sat.satisfied_or_basic"}),
-    ("12", {"parts.classes", "pct.class.A类", "pct.class.B类"}),
-    ("14", {"pct.class.A類", "precision.class.B類"}),
+    ("10", {"pct.reachable:sat.satisfied_or_basic"}),
+    ("12", {"parts.classes", "pct.share:class.r1", "pct.share:class.r2"}),
+    ("14", {"pct.share:class.r1", "pct.precision:class.r2"}),
     ("16", set()),
     ("19", set()),
     ("22", set()),
     ("23", set()),
     ("24", set()),
-    ("30", {"pct.sat.satisfied_or_basic"}),
-    ("37", {"pct.sat.satisfied_or_basic"}),
+    ("30", {"pct.reachable:sat.satisfied_or_basic"}),
+    ("37", {"pct.reachable:sat.feedback.satisfied_or_basic"}),
     (
         "38",
         {
-            "sum.sum.兩項合計.pct",
-            "pct.sum.兩項合計",
-            "pct.class.采納和部分采納",
-            "pct.class.列入計劃",
-            "pct.class.留作工作參考",
-            "pct.sat.very_satisfied",
-            "pct.sat.satisfied",
+            "sum.pct:sum.1",
+            "pct.reachable:sum.1",
+            "pct.reachable:class.r1",
+            "pct.reachable:class.r2",
+            "pct.reachable:class.r4",
+            "pct.reachable:sat.very_satisfied",
+            "pct.reachable:sat.satisfied",
         },
     ),
 ]

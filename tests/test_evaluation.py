@@ -114,7 +114,7 @@ def test_typed_figure_that_disagrees_with_the_document_is_a_finding(tmp_path):
     path.write_text(typed, encoding="utf-8")
     result = audit_document(ROOT / "data/raw/hengnan_2019.txt", figures=load_figures(path))
     source = [r for r in result.results if r.category is Category.SOURCE and r.is_finding]
-    assert len(source) == 1 and source[0].cause.value == "disagrees_with_source"
+    assert [r.check_id for r in source] == ["source.typed:class.r2"]  # class B (rank 2), typed 98
     assert "89" in source[0].expected and "98" in source[0].observed
 
 

@@ -79,7 +79,11 @@ def test_xlsx_one_row_per_check_worst_first(book, hengnan):
     sheet = book["检查结果"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("序号", "结果", "程度", "检查项") and rows[0][-1] == "检查编号"
-    assert len(rows) - 1 == len(hengnan.results) == 21
+    # Hengnan's 23 checks: the gap; 5 text checks (template tokens, overconversion, mojibake, pinyin,
+    # body labels); 4 parts (classes, satisfaction, handled, within base); 7 shares (reply rate, A, B,
+    # C, 满意, 基本满意, 沟通率 reachable); 2 sums to 100; the rounding mode; 3 source checks (unplaced,
+    # meta, typed vs printed): 1 + 5 + 4 + 7 + 2 + 1 + 3 = 23
+    assert len(rows) - 1 == len(hengnan.results) == 23
     assert [r[-1] for r in rows[1:]] == [r.check_id for r in hengnan.worst_first()]
     gap = next(r for r in rows[1:] if r[-1] == "gap.satisfaction_vs_resolution")
     assert gap[1] == "提示" and gap[2] == "重要" and "73.15" in gap[4]

@@ -46,5 +46,4 @@ def test_readme_figures_example_loads():
     section = readme[readme.index("### Figures typed by hand") :]
     block = section[section.index("```yaml") + 7 : section.index("```", section.index("```yaml") + 7)]
     figs = figures_from_data(yaml.load(block, Loader=yaml.BaseLoader))
-    assert figs.get("sum.两项合计").parts == ("sat.very_satisfied", "sat.satisfied")
-    assert figs.get("class.A类").pct.text == "26.85"
+    assert figs.get("class.A类").pct.text == "26.85" and figs.total.count == 149  # what it audits: tests/test_readme.py

@@ -117,7 +117,7 @@ def test_the_appendix_keeps_them_for_the_record(hengnan):
     appendix = render.appendix(hengnan, "zh").html
     assert appendix.startswith('<details class="pa pa-appendix">') and appendix.endswith("</details>")
     assert "<script" not in appendix
-    for check_id in ("text.template_tokens", "gap.satisfaction_vs_resolution", "pct.class.A类"):
+    for check_id in ("text.template_tokens", "gap.satisfaction_vs_resolution", "pct.share:class.r1"):
         assert check_id in appendix
     assert "426–430" in appendix  # the first 关键词2: offset 426, four characters
 
