@@ -99,6 +99,11 @@ class Lexicon:
         self.letters: dict[str, int] = {str(k): int(v) for k, v in data["class_letters"].items()}
         letters = "".join(self.letters)
         self._letter = re.compile(rf"(?<![A-Za-z])([{letters}])\s*(?:类|级)|^\s*\(?([{letters}])\)?\s*$")
+        # letters named together: "A类和B类", "A、B类", "A、B两类" (a lump of the report's own classes)
+        self._letters_together = re.compile(
+            rf"(?<![A-Za-z])([{letters}])(?=\s*(?:类|级)?\s*(?:[、,，和及与加]|以及)\s*[{letters}]\s*(?:[两二三]?\s*(?:类|级)|[、,，和及与]))"
+            rf"|(?<=[、,，和及与加])\s*([{letters}])(?=\s*[两二三]?\s*(?:类|级))"
+        )
         self.negations = _Words([(w, True) for w in data["negations"]])
         combine = data["combine"]
         self.connectors = _Words([(w, kind) for kind in ("better", "worse", "lump") for w in combine[kind]])
@@ -140,6 +145,11 @@ class Lexicon:
             return ""
         return (m.group(1) or m.group(2)).upper()
 
+    def letters_together(self, text: str) -> list[str]:
+        """The class letters a label names together ("A类和B类", "A、B两类" → ["A", "B"]), in order."""
+        found = [(m.group(1) or m.group(2)).upper() for m in self._letters_together.finditer(text)]
+        return list(dict.fromkeys(found))
+
     def class_reading(self, label: str) -> ClassReading | None:
         """The outcome class a label names, by its letter or by the meaning of its words.
 
@@ -147,6 +157,10 @@ class Lexicon:
         bare verb (解决, 采纳) counts only when no other class word stands beside it; the parts then
         combine: 或 gives the better rank, 且/并 the later stage, 和/及 a lump of classes.
         """
+        together = self.letters_together(label)
+        if len(together) > 1:  # "A类和B类合计": the report's letters, lumped
+            ranks = tuple(sorted({self.letters[x] for x in together}))
+            return ClassReading(ranks[0], lump=ranks, words=tuple(f"{x}类" for x in together))
         letter = self.letter(label)
         parts = self._class_parts(label)
         if not parts and not letter:

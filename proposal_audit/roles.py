@@ -397,6 +397,16 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
         why = f"the {letter}类 items, the base of the count after it"
         out.append(Candidate(Kind.BASE.value, 9, why, label=f"{letter}类件"))
         return out
+    # "…列入计划解决的60件,两项合计150件": a count that sums the terms just before it
+    summed = lex.relations["stated_sum"].last(clause[-8:])
+    if (
+        summed
+        and (summed.word[0] in "两二三四" or re.search(r"(?:以上|上述)$", clause[: clause.rfind(summed.word)]))
+        and re.fullmatch(r"(?:为|达|有|是)?\s*", clause[clause.rfind(summed.word) + len(summed.word) :])
+    ):
+        n = {"两": 2, "二": 2, "三": 3, "四": 4}.get(summed.word[0], 2)
+        why = f"a stated sum of the {n} counts before it ({summed.word})"
+        return [Candidate(Kind.STATED_SUM.value, 8, why, label=label or summed.word, terms=n)]
     # outcome classes: by the label before the count, a letter right after it, or a label after it
     # "43件(甲类)", "120件为A类": the report's letter right after the count
     after_letter = re.match(r"^\s*(?:为|是|属于|列为)?\s*\(?\s*([A-Da-d甲乙丙丁])\s*类件?\)?", head)

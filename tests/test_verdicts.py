@@ -420,3 +420,96 @@ def test_runner_and_trends_share_one_fingerprint_and_no_import_cycle():
 
     assert "runner" not in imports("trends")  # the runner runs the trends notebook; trends never needs it
     assert "cache" in imports("trends") and "cache" in imports("runner")
+
+
+# --------------------------------------------------------------------------- from the adversarial trial
+
+SHARES_170 = [total(170), cls("A", 1, pct="41.2"), cls("B", 2, pct="47.1"), cls("C", 3, pct="11.8")]
+
+
+def _ab(pct: str) -> dict:
+    return {"kind": "sum", "key": "ab", "label": "两项合计", "pct": pct, "parts": ["class.A", "class.B"]}
+
+
+def test_a_stated_sum_of_printed_shares_need_not_be_a_whole_counts_share():
+    # 41.2 + 47.1 = 88.3 exactly: the sum of the printed terms. No count of 170 gives 88.3
+    # (150/170 = 88.235 -> 88.2, 151/170 = 88.824 -> 88.8), but the sum was taken of the shares,
+    # so the stated sum is decided against its terms only, and nothing fails.
+    res = run(*SHARES_170, _ab("88.3"))
+    assert about(res, "sum.pct", "ab").status is P
+    assert not [r for r in family(res, "pct.reachable") if "ab" in r.figures]
+    assert not [r for r in res.results if r.status is F]
+
+
+def test_a_stated_sum_of_the_unrounded_counts_passes_too():
+    # 41.2% of 170 allows only 70 (41.15·1.7 = 69.955, 41.25·1.7 = 70.125); 47.1% only 80
+    # (47.05·1.7 = 79.985, 47.15·1.7 = 80.155). 70 + 80 = 150, 150/170 = 88.235 -> 88.2: the lump
+    # taken before rounding, though the printed terms sum to 88.3.
+    assert about(run(*SHARES_170, _ab("88.2")), "sum.pct", "ab").status is P
+
+
+def test_a_stated_sum_neither_convention_gives_look_alike():
+    # 89.3 is not 88.3 (the printed terms) and 150/170 = 88.2 (the counts), and no term at the edge of
+    # its interval reaches it (41.25 + 47.15 = 88.4 < 89.25): a wrong stated sum.
+    r = about(run(*SHARES_170, _ab("89.3")), "sum.pct", "ab")
+    assert (r.status, r.cause) == (F, Cause.WRONG_STATED_SUM)
+
+
+FILED_365 = [
+    {"kind": "submitted", "count": 412, "label": "收到提案"},
+    {"kind": "base", "key": "filed", "label": "立案总数", "count": 365},
+    total(341),
+]
+
+
+def test_classes_counted_on_the_merged_total_with_shares_on_the_filed_count():
+    # 152 + 143 + 46 = 341, the total after merging; the shares say 占立案总数的: 152/365 = 41.6438
+    # -> 41.64, 143/365 = 39.1781 -> 39.18, 46/365 = 12.6027 -> 12.60. Their sum 93.42 is what
+    # 341/365 = 93.4247 allows (each share ± 0.005: 93.4097 to 93.4397), not 100: nothing is wrong.
+    res = run(
+        *FILED_365,
+        cls("A", 1, 152, "41.64", base="filed"),
+        cls("B", 2, 143, "39.18", base="filed"),
+        cls("C", 3, 46, "12.60", base="filed"),
+    )
+    assert about(res, "parts.classes", "filed").status is P
+    assert about(res, "pctsum.classes", "class.A").status is P
+    assert not [r for r in res.results if r.status is F]
+
+
+def test_classes_that_add_up_to_neither_base_look_alike():
+    # 152 + 143 + 40 = 335: neither the 365 filed nor the 341 merged. 40/365 = 10.9589 -> 10.96.
+    res = run(
+        *FILED_365,
+        cls("A", 1, 152, "41.64", base="filed"),
+        cls("B", 2, 143, "39.18", base="filed"),
+        cls("C", 3, 40, "10.96", base="filed"),
+    )
+    r = about(res, "parts.classes", "filed")
+    assert (r.status, r.cause) == (F, Cause.PARTS_DO_NOT_ADD_UP)
+
+
+def _lump(count: int) -> dict:
+    return {"kind": "class_combined", "ranks": [1, 2], "count": count, "pct": "75", "label": "已解决和正在解决"}
+
+
+def test_a_lump_stands_in_for_the_classes_it_sums_when_they_are_not_printed():
+    # 已解决和正在解决的150件 (classes 1 and 2, not printed apart) and 暂时无法解决的50件:
+    # 150 + 50 = 200 = the total; 150/200 = 75%, 50/200 = 25%, 75 + 25 = 100.
+    res = run(total(200), _lump(150), cls("C", 3, 50, "25"))
+    assert about(res, "parts.classes", "total").status is P
+    assert not [r for r in res.results if r.status is F]
+
+
+def test_a_lump_and_a_class_that_miss_the_total_look_alike():
+    # 150 + 60 = 210 ≠ 200: the parts do not add up (and 60/200 = 30% is not the printed 25%).
+    r = about(run(total(200), _lump(150), cls("C", 3, 60, "25")), "parts.classes", "total")
+    assert (r.status, r.cause) == (F, Cause.PARTS_DO_NOT_ADD_UP)
+
+
+def test_a_lump_whose_classes_are_printed_is_their_stated_sum_not_a_part():
+    # A 90 + B 60 + C 50 = 200: the partition is the three classes; the lump 150 = 90 + 60 is checked
+    # as a stated sum (sum.count), and not counted a second time in the partition (150 + 200 ≠ 200).
+    res = run(total(200), cls("A", 1, 90), cls("B", 2, 60), _lump(150), cls("C", 3, 50, "25"))
+    assert about(res, "parts.classes", "total").status is P
+    assert not [r for r in res.results if r.status is F]

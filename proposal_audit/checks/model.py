@@ -125,6 +125,10 @@ class PercentSet:
     members: tuple[Figure, ...]
     base: Figure | None
     complete: bool  # the members are known to cover the whole base
+    # The figure the members' counts add up to when their shares are printed on another stated base
+    # (classes counted on the 341 handled after merging, shares "占立案总数的" 365): then they partition
+    # that figure, and their shares sum to its share of the base, not to 100.
+    counted_on: Figure | None = None
 
 
 def set_subject(figs: Figures, members: list[Figure]) -> str:
@@ -151,15 +155,52 @@ def _counted_to_base(members: list[Figure], base: Figure | None) -> bool:
     )
 
 
+def _counted_on(members: list[Figure], base: Figure | None, figs: Figures) -> Figure | None:
+    """The total, when members whose shares name another base (占立案总数的…) add up to it exactly."""
+    total = figs.total
+    if base is None or total is None or base is total or base.count == total.count:
+        return None
+    return total if _counted_to_base(members, total) else None
+
+
+def _with_lumps(key: tuple[str, str, str], members: list[Figure], figs: Figures) -> list[Figure]:
+    """The classes of one group with the lumps that stand in for classes the text does not print
+    ("已解决和正在解决的150件…暂时无法解决的50件": the lump and class 3 partition the total). A lump
+    whose ranks are all printed is a stated sum (sum.count checks it); a printed class inside a lump
+    that stands in ("其中已解决90件") is its sub-count, not a part of the partition."""
+    ranks = {m.rank for m in members}
+    lumps = [
+        f
+        for f in figs.of_kind(Kind.CLASS_COMBINED)
+        if f.ranks and (f.scope, f.dimension, f.base or TOTAL) == key and not set(f.ranks) <= ranks
+    ]
+    covered = [r for f in lumps for r in f.ranks]
+    if not lumps or len(covered) != len(set(covered)):  # overlapping lumps: no partition to read
+        return members
+    kept = [*lumps, *(m for m in members if m.rank not in covered)]
+    return sorted(kept, key=lambda f: min(f.ranks) if f.ranks else f.rank or 99)
+
+
 def _percent_sets(figs: Figures) -> tuple[PercentSet, ...]:
     sets: list[PercentSet] = []
-    for (_, dim, base_key), members in _groups(figs, Kind.CLASS).items():
+    for key, classes in _groups(figs, Kind.CLASS).items():
+        _, dim, base_key = key
+        members = _with_lumps(key, classes, figs)
         # A scheme that reaches "cannot be solved now" / "for reference" (rank 3+) claims to cover
         # every proposal; one that lists only adopted / being solved may leave the rest undescribed.
         complete = any((m.rank or 0) >= 3 for m in members)
         title = Text("办理结果分类" + (f"({dim})" if dim else ""), "outcome classes" + (f" ({dim})" if dim else ""))
+        base = figs.get(base_key)
         sets.append(
-            PercentSet("classes", set_subject(figs, members), title, tuple(members), figs.get(base_key), complete)
+            PercentSet(
+                "classes",
+                set_subject(figs, members),
+                title,
+                tuple(members),
+                base,
+                complete,
+                _counted_on(members, base, figs),
+            )
         )
     for (_, dim, base_key), members in _groups(figs, Kind.SATISFACTION).items():
         base = figs.get(base_key)

@@ -36,6 +36,21 @@ def _parts_of_set(s: PercentSet) -> CheckResult | None:
     total = sum(m.count or 0 for m in s.members)
     terms = "+".join(str(m.count) for m in s.members)
     n = s.base.count
+    if s.counted_on is not None:  # shares on a stated base, counts on the total: they partition the total
+        whole = s.counted_on
+        return verdict(
+            s.subject,
+            title,
+            Status.PASS,
+            Severity.INFO,
+            Text(
+                f"{terms} = {total},等于{name(whole)}{whole.count}件(百分比按{name(s.base)}{n}件计算)",
+                f"{terms} = {total}, the total {whole.count} (the shares are on the stated base {n})",
+            ),
+            (*keys, whole.key),
+            expected=str(whole.count),
+            observed=str(total),
+        )
     if total == n or (total < n and not s.complete):
         rest = n - total
         note_zh = f",余{rest}件文中未分类说明" if rest else ""

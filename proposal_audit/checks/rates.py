@@ -4,22 +4,31 @@ which bases would — and does the text state one of them, for the whole set of 
 
 from __future__ import annotations
 
-from ..figures import Figure, Figures
+from ..figures import SUM_KINDS, Figure, Figures
 from ..formatting import fmt_count_range
 from ..results import Cause, CheckResult, Policy, Severity, Status, Text
 from ..rounding import count_range, nearest_bases, printed, reachable
 from .base import Check, Family, verdict
-from .model import candidate_bases, implied_count, name, related_shares, share_base, subject
+from .model import candidate_bases, implied_count, name, parts_of, related_shares, share_base, subject
 from .percentages import allowed_counts
 
 __all__ = ["RATE_CHECKS"]
+
+
+def _decided_by_terms(fig: Figure, figs: Figures) -> bool:
+    """A stated sum or lump whose terms all print a share: `sum.pct` decides it against them (a sum of
+    rounded shares need not be a whole count's share of the base: 41.2 + 47.1 = 88.3 of 170)."""
+    if fig.kind not in SUM_KINDS:
+        return False
+    terms = parts_of(fig, figs)
+    return bool(terms) and all(t.pct is not None for t in terms)
 
 
 def _without_count(figs: Figures) -> list[tuple[Figure, Figure]]:
     """(share, base) for every printed share whose base has a count but which has none of its own."""
     out = []
     for fig in figs:
-        if fig.pct is None:
+        if fig.pct is None or _decided_by_terms(fig, figs):
             continue
         base = share_base(fig, figs)
         if base is None or base is fig or not base.count:

@@ -14,7 +14,7 @@ from ..rounding import (
     Interval,
     Mode,
     Percent,
-    modes_consistent,
+    count_range,
     round_scaled,
     sum_interval,
     value_interval,
@@ -81,13 +81,18 @@ def _stated_share(s: Figure, terms: list[Figure], pcts: list[Percent], figs: Fig
     base = share_base(s, figs)
     counts = [p.count for p in terms]
     n = base.count if base is not None and base.count else 0
-    k = sum(c for c in counts if c is not None) if all(c is not None for c in counts) else None
-    from_counts = k is not None and n > 0 and bool(set(modes_consistent(k, n, s.pct)) & set(policy.accepted))
+    from_counts = _from_counts(s.pct, terms, n, policy)
     possible = any(sum_interval(pcts, m).intersects(value_interval(s.pct, m)) for m in policy.accepted)
     shown = fmt_fraction(exact, max(p.decimals for p in pcts))
     if at_stated or from_counts:
-        via = "" if at_stated else f";按件数{'+'.join(map(str, counts))}计算为{s.pct.text}%"
-        via_en = "" if at_stated else f"; from the counts it is {s.pct.text}%"
+        if at_stated:
+            via = via_en = ""
+        elif all(c is not None for c in counts):
+            via = f";按件数{'+'.join(map(str, counts))}计算为{s.pct.text}%"
+            via_en = f"; from the counts it is {s.pct.text}%"
+        else:  # the stated sum is the share of the terms' summed (unprinted) counts, not of their shares
+            via = f";各项件数之和在基数{n}上可得{s.pct.text}%"
+            via_en = f"; the terms' counts, summed, give {s.pct.text}% of {n}"
         status, severity, cause = Status.PASS, Severity.INFO, None
         msg = Text(f"{expr} = {shown}%,文中合计{s.pct.text}%{via}", f"{expr} = {shown}%; printed {s.pct.text}%{via_en}")
     elif possible:
@@ -115,14 +120,31 @@ def _stated_share(s: Figure, terms: list[Figure], pcts: list[Percent], figs: Fig
     )
 
 
-def allowed_sum(pcts: list[Percent], mode: Mode, complete: bool) -> Interval:
+def _from_counts(pct: Percent, terms: list[Figure], n: int, policy: Policy) -> bool:
+    """Whether some whole counts of the terms (their own, else any their shares allow on the base n)
+    add up to a count that prints as the stated share: the sum taken before rounding."""
+    if n <= 0:
+        return False
+    ranges = [
+        (p.count, p.count) if p.count is not None else count_range(p.pct, n, policy.accepted) if p.pct else None
+        for p in terms
+    ]
+    if any(r is None for r in ranges):
+        return False
+    lo, hi = sum(r[0] for r in ranges if r), sum(r[1] for r in ranges if r)
+    target = count_range(pct, n, policy.accepted)
+    return target is not None and target[0] <= hi and lo <= target[1]
+
+
+def allowed_sum(pcts: list[Percent], mode: Mode, complete: bool, whole: Fraction = Fraction(100)) -> Interval:
     """The printed sums of `pcts` that honest rounding under `mode` allows for shares of one whole
-    (complete: exactly 100 before rounding; else at most 100)."""
+    (complete: exactly `whole` before rounding — 100, or the share of the base the parts cover; else at
+    most `whole`)."""
     printed = _pct_sum(pcts)
     exact = sum_interval(pcts, mode)  # what the unrounded values can sum to, given what is printed
-    # 100 ∈ [P + a, P + b]  ⇔  P ∈ [100 − b, 100 − a], with the ends' openness swapped
-    lo = Fraction(0) if not complete else 100 - (exact.hi - printed)
-    return Interval(lo, 100 - (exact.lo - printed), exact.hi_open and complete, exact.lo_open)
+    # W ∈ [P + a, P + b]  ⇔  P ∈ [W − b, W − a], with the ends' openness swapped
+    lo = Fraction(0) if not complete else whole - (exact.hi - printed)
+    return Interval(lo, whole - (exact.lo - printed), exact.hi_open and complete, exact.lo_open)
 
 
 def _hull(ivs: list[Interval]) -> Interval:
@@ -136,14 +158,24 @@ def _pctsum(s: PercentSet, policy: Policy) -> CheckResult | None:
         return None
     printed = _pct_sum(pcts)
     d = max(p.decimals for p in pcts)
-    allowed = {m: allowed_sum(pcts, m, s.complete) for m in policy.accepted}
+    whole, complete = Fraction(100), s.complete
+    covered = s.counted_on is not None and s.base is not None and s.base.count
+    if covered:  # parts of the total, shares on another base: they sum to the total's share of it
+        assert s.counted_on is not None and s.base is not None and s.counted_on.count is not None
+        whole, complete = Fraction(100 * s.counted_on.count, s.base.count), True
+    allowed = {m: allowed_sum(pcts, m, complete, whole) for m in policy.accepted}
     fits = [m for m, iv in allowed.items() if printed in iv]
     hull = _hull(list(allowed.values()))
-    bound = fmt_interval(hull, d + 1) if s.complete else f"≤ {fmt_fraction(hull.hi, d + 1)}"
+    bound = fmt_interval(hull, d + 1) if complete else f"≤ {fmt_fraction(hull.hi, d + 1)}"
     expr = "+".join(p.text for p in pcts)
     nearest = all(m in (Mode.HALF_UP, Mode.HALF_EVEN) for m in fits)
     how_zh = "每项四舍五入最多差半个单位" if nearest else "按" + "、".join(MODE_NAMES_ZH[m] for m in fits) + "取舍"
     how_en = "half a unit per rounded share" if nearest else "under " + ", ".join(fits)
+    if covered:
+        assert s.counted_on is not None and s.base is not None
+        k, n = s.counted_on.count, s.base.count
+        how_zh += f";各项合计为{k}/{n} = {fmt_fraction(whole, d + 2)}%,而非100%"
+        how_en += f"; the parts cover {k}/{n} = {fmt_fraction(whole, d + 2)}% of the base, not 100%"
     ok = bool(fits)
     return verdict(
         s.subject,
