@@ -131,21 +131,7 @@ def test_english_report_body_has_no_chinese_outside_quotations(hengnan, corpus):
         assert not leaks, (result.report_id, "".join(leaks)[:80])
 
 
-# checks.py writes a candidate base's name in Chinese into message_en ("computed on 588 (办理结果分类件数之和)"):
-# the English appendix of this report shows it; the checks are issue 8's to reword.
-UPSTREAM_LEAK = {"12_ningbo_2011_zhengxie_591"}
-
-
-@pytest.mark.parametrize(
-    "params",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="message_en from checks.py holds Chinese"))
-        if p.stem in UPSTREAM_LEAK
-        else p
-        for p in [ROOT / "params" / "hengnan_2019.yaml", *CORPUS]
-    ],
-    ids=lambda p: p.stem,
-)
+@pytest.mark.parametrize("params", [ROOT / "params" / "hengnan_2019.yaml", *CORPUS], ids=lambda p: p.stem)
 def test_english_appendix_has_no_chinese_outside_quotations(params):
     result = audit_params(load_params(params))
     leaks = CJK.findall(outside_quotations(render.appendix(result, "en").html))

@@ -297,16 +297,20 @@ def implied_count(fig: Figure, figs: Figures) -> tuple[int | None, tuple[str, ..
 _POPULATION_KINDS = (*BASE_KINDS, Kind.HANDLED, Kind.TOPIC, *SUM_KINDS)
 
 
-def candidate_bases(fig: Figure, figs: Figures, n: int) -> list[tuple[int, str]]:
+def candidate_bases(fig: Figure, figs: Figures, n: int) -> list[tuple[int, Text]]:
     """Counts of proposals the text states that a share might really be computed on.
 
     Totals, other bases, handled, topic and stated-sum counts, and the sum of the set the figure
     belongs to; never units, contacts or single class counts, which are not populations.
     """
-    cands = [(f.count, name(f)) for f in figs if f.kind in _POPULATION_KINDS and f.count and f is not fig]
+    cands = [
+        (f.count, Text(name(f), name(f))) for f in figs if f.kind in _POPULATION_KINDS and f.count and f is not fig
+    ]
     s = set_of(fig, figs)
     if s is not None and all(m.count is not None for m in s.members):
-        cands.append((sum(m.count or 0 for m in s.members), f"{s.title.zh}件数之和"))
+        cands.append(
+            (sum(m.count or 0 for m in s.members), Text(f"{s.title.zh}件数之和", f"the sum of the {s.title.en}"))
+        )
     seen: set[int] = {n}
     out = []
     for m, why in cands:

@@ -223,8 +223,8 @@ def _share_result(
                 Status.FAIL,
                 Severity.MINOR,
                 f"但{sh.k}/{m} = {fmt_fraction(Fraction(100 * sh.k, m), pct.decimals + 2)}%→{pct.text}%,"
-                f"同组其他百分比也都符合:百分比是按{why}{m}计算的",
-                f"But {sh.k}/{m} gives {pct.text}%, and {m} fits the rest of its set too: computed on {m} ({why})",
+                f"同组其他百分比也都符合:百分比是按{why.zh}{m}计算的",
+                f"But {sh.k}/{m} gives {pct.text}%, and {m} fits the rest of its set too: computed on {m} ({why.en})",
                 cause=Cause.OTHER_BASE,
                 candidates=(m,),
             )

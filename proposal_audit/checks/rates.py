@@ -81,8 +81,8 @@ def _reachability(fig: Figure, base: Figure, figs: Figures, policy: Policy) -> C
         m, why = stated_fits[0]
         k0 = count_range(pct, m, policy.accepted)
         assert k0 is not None
-        tail_zh = f"但在文中另一数字{why}{m}上可得({k0[0]}/{m})"
-        tail_en = f"but it is reachable on {m}, stated in the text as {why} ({k0[0]}/{m})"
+        tail_zh = f"但在文中另一数字{why.zh}{m}上可得({k0[0]}/{m})"
+        tail_en = f"but it is reachable on {m}, stated in the text as {why.en} ({k0[0]}/{m})"
         cause = Cause.OTHER_BASE
     else:
         tail_zh = "文中其他数字也都不能作为其基数"
