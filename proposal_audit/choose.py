@@ -151,7 +151,7 @@ def _total_options(items: list[Item], roles: dict[int, Candidate], role_q: list[
         if (
             "其中" in it.before[-16:]
             and not _parallel(it, volumes)
-            and any((v.number or 0) > (it.number or 0) and v.stage <= cand.stage for v in volumes[:pos])
+            and any((v.number or 0) > (it.number or 0) and v.stage <= (cand.stage or v.stage) for v in volumes[:pos])
         ):
             score += 2
             why.append("the part handled (其中…)")
@@ -207,7 +207,7 @@ def _attached(total: Item, items: list[Item], roles: dict[int, Candidate], role_
     return n
 
 
-_NAMED_SET = re.compile(r"([\u4e00-\u9fff]{2,12}?)的(?:代表建议|建议|提案|议案|意见建议)中")
+_NAMED_SET = re.compile(r"([\u4e00-\u9fff]{2,12}?)的?(?:代表建议|建议|提案|议案|意见建议)中")
 
 
 def _named_later(it: Item, items: list[Item]) -> bool:

@@ -64,6 +64,11 @@ class _Words:
         found = self.find(text)
         return found[-1] if found else None
 
+    def strip_prefix(self, text: str) -> str:
+        """`text` without the longest of these words it starts with ("其中市本级" → "市本级")."""
+        m = self.pattern.match(text)
+        return text[m.end() :] if m and m.end() < len(text) else text
+
     def __contains__(self, text: str) -> bool:
         return bool(self.pattern.search(text))
 
@@ -117,12 +122,14 @@ class Lexicon:
         self.motions = _Words([(w, w) for w in data["motion_nouns"]])
         self.volumes = _Words([(w, int(e["stage"])) for e in data["volumes"] for w in e["words"]])
         self.not_volumes = _Words([(w, True) for w in data["not_volumes"]])
+        self.volume_verbs_not_before = _Words([(w, True) for w in data["volume_verbs_not_before"]])
         self.handled_words = _Words([(w, True) for w in data["handled"]["words"]])
         units = data["units"]
         self.unit_nouns = _Words([(w, True) for w in units["nouns"]])
         self.unit_verbs = _Words([(w, True) for w in units["verbs"]])
         self.unit_not = _Words([(w, True) for w in units["not"]])
         self.contact_words = _Words([(w, True) for w in data["contacts"]["words"]])
+        self.goal_words = _Words([(w, True) for w in data["goals"]["words"]])
         self.satisfaction_bases = _Words([(w, True) for w in data["satisfaction_bases"]["words"]])
         topics = data["topics"]
         self.topic_suffixes = _Words([(w, True) for w in topics["suffixes"]])
@@ -274,7 +281,7 @@ class Lexicon:
             if not self.unit_nouns.pattern.match(text, m.end)
             and not any(n.end <= m.start and m.start - n.end <= 1 for n in negs)  # "难以办理": not a volume
             and not any(c.start <= m.start < c.end and not c.value[1] for c in classes)
-            and not re.match(r"完毕|完成|结果|工作|情况|进度|质量|到位", text[m.end : m.end + 2])
+            and not self.volume_verbs_not_before.pattern.match(text, m.end)
         ]
         return max(kept, key=lambda m: (m.value, m.start)) if kept else None
 

@@ -567,10 +567,6 @@ class _Assembler:
     def _satisfaction(self, out: list[_Fig], items: list[Item]) -> None:
         sats = [f for f in out if f.kind is Kind.SATISFACTION]
         bases = [f for f in out if f.kind is Kind.SATISFACTION_BASE]
-        has_basic_share = any(f.level is Level.BASIC and f.pct is not None and f.count is None for f in sats)
-        for f in sats:
-            if f.level is Level.SATISFIED_OR_BASIC and f.cand is not None and _bare_rate(f.label) and has_basic_share:
-                f.level = Level.SATISFIED  # "满意率97.8%,基本满意率2.2%": the bare rate is the strict one
         for b in bases:
             b.key = b.key or ("feedback" if not any(x.key == "feedback" for x in out) else f"feedback_{b.count}")
             for f in sats:
@@ -606,15 +602,24 @@ class _Assembler:
                 prev[-1].share_item = f.item
                 out.remove(f)
                 sats.remove(f)
+        # "满意率97.8%,基本满意率2.2%", "满意率96%(144件),基本满意率4%(6件)": beside a 基本满意 share of
+        # its own (not one said to be inside it, "其中基本满意率…"), a bare 满意率 is the strict one; so it is
+        # beside a combined rate that says so ("满意和基本满意率达100%,其中满意率为91.4%")
+        for f in sats:
+            if f.level is not Level.SATISFIED_OR_BASIC or f.cand is None or f.pct is None or not _bare_rate(f.label):
+                continue
+            if any(_strict_beside(f, o) for o in sats):
+                f.level = Level.SATISFIED
+                f.evidence = "a bare 满意率 beside a 基本满意 or combined rate of its own: the strict rate"
         self._bare_rate_by_arithmetic(out, sats)
         # a plain 满意 beside no 基本满意 or 不满意 figure counts both, like a bare 满意率 (the corpus convention)
         levels = {f.level for f in sats}
-        if Level.SATISFIED in levels and not levels & {
-            Level.BASIC,
-            Level.DISSATISFIED,
-            Level.VERY_SATISFIED,
-            Level.UNDERSTOOD,
-        }:
+        combined_named = any(f.level is Level.SATISFIED_OR_BASIC and not _bare_rate(f.label) for f in sats)
+        if (
+            Level.SATISFIED in levels
+            and not combined_named
+            and not levels & {Level.BASIC, Level.DISSATISFIED, Level.VERY_SATISFIED, Level.UNDERSTOOD}
+        ):
             for f in sats:
                 if f.level is Level.SATISFIED:
                     f.level = Level.SATISFIED_OR_BASIC
@@ -798,6 +803,17 @@ class _Assembler:
 
 def _shown(text: str) -> str:
     return text if len(text) <= 40 else f"{text[:12]}…({len(text)} chars)…{text[-8:]}"
+
+
+def _strict_beside(bare: _Fig, other: _Fig) -> bool:
+    """`other` shows that the bare 满意率 `bare` counts 满意 alone: a 基本满意 share of its own, or a
+    combined rate that names both levels, with another value, in the same dimension."""
+    if other is bare or other.pct is None or other.dimension != bare.dimension or other.item is None:
+        return False
+    inside = re.search(r"其中[^,;。]{0,6}$", other.item.before[-10:])  # "其中基本满意率9%" is part of it
+    if other.level is Level.BASIC:
+        return not inside
+    return other.level is Level.SATISFIED_OR_BASIC and not _bare_rate(other.label) and other.pct != bare.pct
 
 
 def _bare_rate(label: str) -> bool:

@@ -111,6 +111,8 @@ _COUNT_RATE = re.compile(r"[,,]\s*(?:其)?(?:落实率|解决率|采纳率|办�
 _COUNT_BRACKET = re.compile(r"\s*\(\s*$")
 # Between a share and the count that follows it: "占26.85%,计40件", "26.85%(40件)", "占P%的N件"
 _SHARE_COUNT = re.compile(r"\s*(?:[,、]\s*(?:计|共|合计|为|有|即|达)\s*|\(\s*(?:共|计)?\s*|的\s*)")
+# "42.5%的建议(68件)所提问题已经解决": the share, the items' noun, the count in brackets
+_SHARE_NOUN_COUNT = re.compile(r"\s*的\s*(?:代表建议|建议|提案|议案|意见)\s*\(\s*(?:共|计)?\s*")
 
 
 def _rate_of_count(text: str, count: Mention, between: str) -> bool:
@@ -163,7 +165,8 @@ def _pairs(mentions: list[Mention], text: str) -> list[tuple[Mention | None, Men
                 continue
         if nxt is not None and m.sort is Sort.PERCENT and nxt.sort is Sort.COUNT:
             between = text[m.end : nxt.start]
-            if _SHARE_COUNT.fullmatch(between) and not re.search(r"[\u4e00-\u9fff]{2,}", between.replace("计", "")):
+            plain = _SHARE_COUNT.fullmatch(between) and not re.search(r"[\u4e00-\u9fff]{2,}", between.replace("计", ""))
+            if plain or _SHARE_NOUN_COUNT.fullmatch(between):
                 closes = not between.strip().startswith("(") or text[nxt.end : nxt.end + 1] == ")"
                 if closes:
                     out.append((nxt, m, between, None))
@@ -185,7 +188,7 @@ def _last_clause(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"^[\s,、;:()\"'“”‘’。]+|[\s,、;:\"'“”‘’]+$", "", text)
+    text = re.sub(r"^[\s,、;:()\"'“”‘’。]+|[\s,、;:\"'“”‘’。]+$", "", text)
     text = re.sub(r"^(?:其中|另有|此外|据统计|具体来看|据悉|据了解|从[^,]{0,12}看)[,:]?", "", text)
     text = re.sub(r"(?:的|有|为|共|达|占|是)+$", "", text)
     return text.strip(" ,、()")[:40]
@@ -401,6 +404,7 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
     summed = lex.relations["stated_sum"].last(clause[-8:])
     if (
         summed
+        and len(lex.letters_together(clause)) < 2  # "A、B两类共150件" names its classes: a lump (below)
         and (summed.word[0] in "两二三四" or re.search(r"(?:以上|上述)$", clause[: clause.rfind(summed.word)]))
         and re.fullmatch(r"(?:为|达|有|是)?\s*", clause[clause.rfind(summed.word) + len(summed.word) :])
     ):
@@ -411,13 +415,18 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
     # "43件(甲类)", "120件为A类": the report's letter right after the count
     after_letter = re.match(r"^\s*(?:为|是|属于|列为)?\s*\(?\s*([A-Da-d甲乙丙丁])\s*类件?\)?", head)
     letter_after = lex.letter(after_letter.group(0)) if after_letter else ""
+    # "45%的建议(72件)正在解决": after a share and its count in brackets, the words that follow label both
+    share_first = it.share is not None and it.share.start < it.count.start and after.startswith(")")
     reading = lex.class_reading(before) if not letter_after else lex.class_reading(before + after_letter.group(0))
+    if share_first and not lex.class_reading(_last_clause(re.sub(r"[\d.]+%.*$", "", before))):
+        reading = None  # the words before belong to the figure before
     if after_letter:
         it.label_after = after_letter.group(0)
     after_reading = None
-    if it.share is not None and it.link and re.match(r"^[\u4e00-\u9fff“”\"]{2,}", it.link):
+    if it.share is not None and it.link and re.match(r"^[\u4e00-\u9fff“”\"]{2,}", it.link) and not share_first:
         after = it.link  # "4084件代表建议得到解决采纳,占总数的77%": the label sits between count and share
-    if re.match(r"^[\u4e00-\u9fff]{0,10}?(?:已|被|得到|正在|列入|纳入)", after):
+    if share_first or re.match(r"^[\u4e00-\u9fff]{0,10}?(?:已|被|得到|正在|列入|纳入)", after):
+        after = after[1:] if share_first else after
         after_reading = lex.class_reading(re.split(r"[,;。]", after)[0])
         if after_reading is not None and (reading is None or reading.generic):
             it.label_after = re.split(r"[,;。]", after)[0]
@@ -558,6 +567,9 @@ def _share_candidates(it: Item, lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     if re.match(r"^\s*(?:以上|以下)的", it.after):  # "满意率达80%以上的有229件": a band, not a rate
         return [Candidate(Role.NONE, 7, "a threshold that defines a group (…%以上的), not a rate")]
+    goal = lex.goal_words.first(clause)
+    if goal and not re.match(r"\s*了", clause[goal.end :]):
+        return [Candidate(Role.NONE, 8, f"a goal ({goal.word}), not a result")]
     if re.search(r"\d+\s*票", it.sentence_text) and lex.levels.first(clause):
         return [Candidate(Role.NONE, 6, "a per-item ballot share (票), not a report-wide figure")]
     change = lex.relations["change"].last(clause[-10:])

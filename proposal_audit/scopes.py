@@ -205,7 +205,8 @@ def _subset(ctx: _Context) -> tuple[str, str, str] | None:
         return ("batch", sub.group(0), sub.group(0))
     word = ctx.words.get("subset")
     if word and _opens(ctx.text, word, 30):
-        return ("batch", word, word)
+        # "其中市本级…" and "市本级建议中…" name one subset: the scope is the subset, not the phrase
+        return ("batch", ctx.lex.relations["subset"].strip_prefix(word), word)
     return None
 
 

@@ -79,6 +79,12 @@ def test_volume_stages(entry, ex):
     assert stage is not None and stage.value == ex["stage"]
 
 
+@pytest.mark.parametrize("ex", DATA["volume_verb_examples"], ids=lambda x: x["text"])
+def test_stage_verbs_that_say_how_an_item_was_handled(ex):
+    stage = LEX.volume_stage(ex["text"])
+    assert (stage.value if stage else None) == ex["stage"]
+
+
 @pytest.mark.parametrize("ex", DATA["not_volume_examples"], ids=lambda x: x["text"])
 def test_counts_that_are_no_volume(ex):
     # read as a sentence after a real total: the count is never a volume (total, submitted or base)
@@ -121,6 +127,13 @@ def test_handled_wordings(ex):
 def test_ballots_are_no_report_wide_figure(ex):
     r = read_text("共收到建议30件。测评情况:" + ex["text"] + ",满意率85.71%。")
     assert any(f.kind is Kind.SATISFACTION for f in r.all_figures()) is not ex["ballot"]
+
+
+@pytest.mark.parametrize("ex", DATA["goals"]["examples"], ids=lambda x: x["text"])
+def test_a_goal_is_no_result(ex):
+    r = read_text("县政府共承办代表建议120件。" + ex["text"])
+    rates = [f for f in r.all_figures() if f.pct is not None]
+    assert (rates == []) is ex["goal"]
 
 
 @pytest.mark.parametrize("ex", DATA["relation_examples"], ids=lambda x: x["text"])

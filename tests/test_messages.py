@@ -355,7 +355,7 @@ CASES = [
                 "148/591 = 25.042%,按四舍五入保留1位为25.0%;文中为25.2%。但148/588 = 25.170%→25.2%,同组其他百分比也都符合:"
                 "百分比是按办理结果分类件数之和588计算的",
                 "148/591 = 25.042%, half-up to 1 places 25.0%; printed 25.2%. But 148/588 gives 25.2%, and 588 fits the "
-                "rest of its set too: computed on 588 (办理结果分类件数之和)",
+                "rest of its set too: computed on 588 (the sum of the outcome classes)",
             ),
             expected="25.0",
             observed="25.2",

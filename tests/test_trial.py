@@ -1,5 +1,5 @@
-"""The adversarial trial: 93 report passages written by a reviewer who did not read the code
-(tests/data/trial_passages.yaml, independent of the corpus and of the lexicon), each with its hand
+"""The adversarial trial: 153 report passages written by two reviewers who did not read the code
+(tests/data/trial_passages*.yaml, independent of the corpus and of the lexicon), each with its hand
 reading. Three promises are held on every passage:
 
 - a passage printed correctly (`errors: []`) gets no `fail` — no false accusation;
@@ -24,7 +24,13 @@ from proposal_audit.audit import audit_document
 from proposal_audit.reading import read_text
 from proposal_audit.results import Status
 
-PASSAGES = yaml.safe_load((Path(__file__).parent / "data" / "trial_passages.yaml").read_text(encoding="utf-8"))
+# Two batteries by two reviewers: T01–T93 (the first trial) and U01–U60 (a second, on the phenomena the
+# first covered thinly: shares before counts, lettered lumps, goals, feedback forms, subsets, units).
+PASSAGES = [
+    p
+    for name in ("trial_passages.yaml", "trial_passages_2.yaml")
+    for p in yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))
+]
 CORE = {"total", "handled", "reply_rate", "units", "class", "class_combined", "satisfaction"}
 
 # Known, open: each is stated in the closing note of the issue that owns it.
