@@ -33,6 +33,8 @@ __all__ = ["TIE", "Option", "Decision", "ScopeChoice", "choose"]
 TIE = 1  # text scores this close are a tie the arithmetic may break
 WIDE = 4  # text scores this close lose to a reading the arithmetic supports far better …
 STRONG = 6  # … by at least this many arithmetic points (several relations true instead of false)
+DOUBT = 12  # a reading the words like less, by up to this much, under which the figures add up far better
+#             than under the chosen one: it is not chosen, but the figures it reads otherwise are asked about
 BEAM = 256  # readings kept while searching a large product
 ACCEPTED = (Mode.HALF_UP, Mode.HALF_EVEN)
 
@@ -465,7 +467,11 @@ def _search(
         r for r in readings if r.text >= top_text - TIE or (r.text >= top_text - WIDE and r.arith >= top_arith + STRONG)
     ]
     allowed.sort(key=lambda r: (-r.arith, -r.text))
-    return allowed[0], allowed
+    best = allowed[0]
+    # the words were not clear enough to rule it out, and the arithmetic speaks for it: ask, never accuse
+    doubts = [r for r in readings if r.text >= top_text - DOUBT and r.arith >= best.arith + STRONG]
+    doubts.sort(key=lambda r: (-r.arith, -r.text))
+    return best, allowed + [r for r in doubts if r not in allowed]
 
 
 def _finish(

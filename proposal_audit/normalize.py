@@ -132,7 +132,7 @@ _PDF_BREAK = re.compile(r"(?<=[^\n。!?;:])\n(?=[^\n])")
 # Text copied from a gazetteer or a PDF is often hard-wrapped: a long line that stops mid-sentence
 # ("经提案委审查立案41\n件") goes on in the next one. Headings, table cells and list items are short.
 _WRAP = re.compile(
-    r"(?<=[^\n。!?;:!?;:”\"])\n(?:[ \t]*\n)?"  # a line break (or one blank line) not after a full stop
+    r"(?<=[^\n。!?;:!?;:”\"])(?<!报告)(?<!通报)\n(?:[ \t]*\n)?"  # a line break not after a full stop or a title
     r"(?!另[,外]|此外|同时[,]|据悉|据了解)"  # a new paragraph opening with these words is not a wrap
     r"(?=[^\n\s一二三四五六七八九十(（【\-—*#])"  # nor is a heading or a list item
 )
@@ -164,8 +164,17 @@ def chinese_number(text: str) -> str | None:
 
 
 def _numeral(m: re.Match[str], suffix: str = "") -> str:
-    value = chinese_number(m.group(1) or m.group(2) or m.group(3) or "")
+    value = chinese_number(next((g for g in m.groups() if g), ""))
     return m.group(0) if value is None else value + suffix
+
+
+@cache
+def _cn_units() -> re.Pattern[str]:
+    """A single 一…九 before 个/家 and a noun of handling units ("交由镇政府八个站所办理"): a count of units."""
+    from .lexicon import lexicon
+
+    nouns = "|".join(map(re.escape, sorted(lexicon().data["units"]["nouns"], key=len, reverse=True)))
+    return re.compile(f"(?<![{_CN_DIGITS}十百千万亿第])([一二两三四五六七八九])(?=[个家](?:{nouns}))")
 
 
 def _tables_as_sentences(mapped: _Mapped) -> None:
@@ -218,4 +227,5 @@ def normalize(text: str, fmt: str = "txt") -> Normalized:
     mapped.sub(_THOUSANDS, lambda m: "")
     mapped.sub(_CN_PERCENT, lambda m: "100%" if m.group(1) == "百" else _numeral(m, "%"))
     mapped.sub(_CN_COUNT, _numeral)
+    mapped.sub(_cn_units(), _numeral)
     return Normalized(mapped.text, tuple(mapped.starts), tuple(mapped.ends))

@@ -336,7 +336,9 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
         return out
     if unit in ("个", "家"):
         nouns = lex.unit_nouns.first(head) or lex.unit_nouns.first(clause[-10:])
-        negative = lex.unit_not.first(clause[-8:] + re.split(r"[,;。]", after)[0][:30])
+        # the words after the count up to the clause's end, past any number in it ("4个单位办理的8件…测评")
+        rest = it.sentence_text[it.start_in_sentence + (it.end - it.start) :]
+        negative = lex.unit_not.first(clause[-8:] + re.split(r"[,;。]", rest)[0][:30])
         if nouns and it.units_seen and not negative:
             return [Candidate(Role.NONE, 5, "a second count of units (a subset of the handling units)")]
         if nouns and negative:

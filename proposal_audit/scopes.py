@@ -131,6 +131,7 @@ class _Context:
     lex: Lexicon
     main_year: str | None = None
     period: str = ""  # the period in force (a year sequence or a multi-year summary goes on)
+    under_heading: bool = False  # the period in force was set by a heading (一、上年办理情况回顾)
 
 
 # A scope rule reads one sentence and says which part of the report it is about: (field, value, marker)
@@ -149,6 +150,8 @@ def _year_sequence(ctx: _Context) -> tuple[str, str, str] | None:
         m = _YEAR_ANY.search(ctx.text[:40])
         year = m.group(1) if m and not _is_date(ctx.text, m.end()) else None
     if year is None:
+        return None
+    if ctx.under_heading:  # "一、上年办理情况回顾 … 2022年,县政府共承办…": the heading said whose year it is
         return None
     if ctx.main_year is None:
         ctx.main_year = year
@@ -262,10 +265,16 @@ def segment(
     spans = sentence_spans_of(text)
     sessions = [session_of(text[a:b]) for a, b in spans]
     volume = has_volume or [True] * len(spans)
-    main_session = _main_session(text, spans, sessions, volume, lex)
-    ctx = _Context("", 0, False, False, {}, None, main_session, main_body, lex)
+    headed = _heading_periods(text, spans, volume, lex)
+    voting = [v and headed[i] is None for i, v in enumerate(volume)]  # last year's sessions do not vote
+    main_session = _main_session(text, spans, sessions, voting, lex)
+    ctx = _Context("", 0, False, False, {}, None, main_session, main_body, lex, main_year=_title_year(text, spans))
     out: list[Sentence] = []
     for i, (a, b) in enumerate(spans):
+        if _is_heading(text[a:b]) and not volume[i]:
+            ctx.period, ctx.under_heading = (headed[i] or "", headed[i] is not None)
+        elif ctx.under_heading and headed[i] is None:
+            ctx.period, ctx.under_heading = "", False
         words: dict[str, str] = {}
         for m in lex.scopes.find(text[a:b]):
             words.setdefault(m.value, m.word)
@@ -283,6 +292,43 @@ def segment(
             fields["period"] = ctx.period  # the period in force: a year sequence or a multi-year summary goes on
         out.append(Sentence(i, a, b, ScopeKey(**fields), tuple(markers)))  # type: ignore[arg-type]
     return Segmented(text, tuple(out))
+
+
+# A numbered heading: "一、上年办理情况回顾", "(二)今年办理情况", "第三部分"
+_NUMERAL = "[一二三四五六七八九十]{1,3}"
+_HEADING = re.compile(rf"^\s*(?:{_NUMERAL}\s*[、.]|[(（]\s*{_NUMERAL}\s*[)）]|第{_NUMERAL}部分)")
+_TITLE = re.compile(r"关于|报告|通报|情况")
+
+
+def _is_heading(sentence: str) -> bool:
+    return bool(_HEADING.match(sentence)) and len(sentence.strip()) <= 40
+
+
+def _heading_periods(text: str, spans: list[tuple[int, int]], volume: list[bool], lex: Lexicon) -> list[str | None]:
+    """For each sentence, the period a numbered heading above it sets (None: no heading said one).
+
+    "一、上年办理情况回顾" makes what follows last year's, until the next numbered heading; a heading
+    with no period words ("二、今年办理情况") ends it."""
+    out: list[str | None] = []
+    current: str | None = None
+    for i, (a, b) in enumerate(spans):
+        sentence = text[a:b]
+        if _is_heading(sentence) and not volume[i]:
+            words = {m.value for m in lex.scopes.find(sentence)}
+            current = next((p for p in ("previous_year", "multi_year") if p in words), None)
+        out.append(current)
+    return out
+
+
+def _title_year(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The year a report's title names ("县人民政府关于2023年度县人大代表建议办理工作情况的报告"): the
+    report's own year, whatever year its first figures are of."""
+    for a, b in spans[:2]:
+        line = text[a:b]
+        m = _YEAR_ANY.search(line)
+        if m and _TITLE.search(line) and len(line) <= 80 and not re.search(r"\d+\s*件", line):
+            return m.group(1)
+    return None
 
 
 def _opens(sentence: str, word: str, within: int = 12) -> bool:

@@ -69,3 +69,34 @@ def test_every_scope_records_its_decisions():
     r = read_text("委员共提交提案320件,经审查立案300件,立案率93.75%。")
     [d] = decisions(r, "total")
     assert d.decided_by == "text" and "300" in d.chosen and "320" in d.runner_up
+
+
+DOUBTFUL = (
+    "代表共提出建议178件,县政府将其分解交由34个承办单位办理,其中县政府主要领导亲自办理5件。"
+    "截至11月底,178件建议全部办复。所提问题已经解决的69件,占38.8%;正在解决的77件,占43.3%;"
+    "因条件限制暂时无法解决的32件,占18.0%。"
+)
+
+
+def test_a_reading_the_words_prefer_but_the_arithmetic_contradicts_is_asked_not_accused():
+    # The words lean to 5 as the part handled (其中…办理5件, a later stage than 提出); but 69+77+32 = 178,
+    # 69/178 = 38.76 -> 38.8, 77/178 = 43.26 -> 43.3, 32/178 = 17.98 -> 18.0, all on the 178 proposed,
+    # and none on 5 (69/5 = 1380%). Not clear enough to choose 178 over the words, and far too clear to
+    # accuse the report: every check on the classes asks to confirm the total.
+    r = read_text(DOUBTFUL)
+    res = audit(r.figures)
+    assert [c.check_id for c in res.results if c.status.value == "fail"] == []
+    asked = [c for c in res.results if c.cause is not None and c.cause.value == "ambiguous_reading"]
+    assert {c.check_id for c in asked} >= {"parts.classes", "pct.share:class.r1"}
+
+
+def test_a_printed_total_the_classes_miss_by_little_stays_a_finding_look_alike():
+    # The same report with the part handled worded as the total itself (共承办178件) and one class
+    # misprinted: 69+77+30 = 176 ≠ 178. No other count in the text makes the classes add up, so nothing
+    # is asked: the parts check fails.
+    r = read_text(
+        "县政府共承办代表建议178件,均已办复。所提问题已经解决的69件,占38.8%;正在解决的77件,占43.3%;"
+        "因条件限制暂时无法解决的30件,占16.9%。"
+    )
+    parts = next(c for c in audit(r.figures).results if c.check_id == "parts.classes")
+    assert parts.status.value == "fail"

@@ -18,6 +18,8 @@ CASES = [
     ("三千零九十六件", "3096件"),
     ("一是加强,三结合,一份责任", "一是加强,三结合,一份责任"),  # words, not counts: left alone
     ("十三届五次会议", "十三届五次会议"),
+    ("交由镇政府八个站所办理", "交由镇政府8个站所办理"),  # a single numeral before 个 and a units noun
+    ("坚持三个代表,一个中心", "坚持三个代表,一个中心"),  # look-alike: 个 with no units noun
 ]
 
 

@@ -122,3 +122,31 @@ def test_two_bodies_in_one_sentence_split_at_the_semicolon():
     got = scopes(text)
     main_classes = [f for f in got["main"] if f[0] == "class"]
     assert main_classes == [("class", "1", 22, None), ("class", "2", 27, None), ("class", "3", 7, None)]
+
+
+def test_a_heading_says_the_figures_under_it_are_last_years():
+    # "一、上年办理情况回顾" sets last year's scope until the next numbered heading, even though the year
+    # under it (2022) is the first one named: 40 + 60 = 100 last year; 45 + 75 = 120 this year.
+    text = (
+        "一、上年办理情况回顾\n2022年,县政府共承办代表建议100件,其中已经解决的40件,占40%;正在解决的60件,占60%。\n"
+        "二、今年办理情况\n2023年,县政府共承办代表建议120件,其中已经解决的45件,占37.5%;正在解决的75件,占62.5%。"
+    )
+    got = scopes(text)
+    assert got["main"] == [("class", "1", 45, "37.5"), ("class", "2", 75, "62.5"), ("total", "", 120, None)]
+    assert got["上年"] == [("class", "1", 40, "40"), ("class", "2", 60, "60"), ("total", "", 100, None)]
+
+
+def test_the_title_names_the_reports_year():
+    # The title says 2023; the first figures are 2022's (a year set apart), the report's own are 2023's.
+    text = (
+        "县人民政府关于2023年度代表建议办理情况的报告\n2022年,县政府共承办代表建议100件。"
+        "2023年,县政府共承办代表建议120件,其中已经解决的45件,占37.5%;正在解决的75件,占62.5%。"
+    )
+    got = scopes(text)
+    assert ("total", "", 120, None) in got["main"] and "2022" in got
+
+
+def test_headings_without_period_words_set_no_scope_look_alike():
+    # "一、基本情况 / 二、办理结果": numbered headings that name no period change nothing (60 + 40 = 100).
+    text = "一、基本情况\n县政府共承办代表建议100件。\n二、办理结果\n已经解决的60件,占60%;正在解决的40件,占40%。"
+    assert list(scopes(text)) == ["main"]

@@ -1,4 +1,4 @@
-"""The adversarial trial: 153 report passages written by two reviewers who did not read the code
+"""The adversarial trial: 183 report passages written by three reviewers who did not read the code
 (tests/data/trial_passages*.yaml, independent of the corpus and of the lexicon), each with its hand
 reading. Three promises are held on every passage:
 
@@ -24,11 +24,13 @@ from proposal_audit.audit import audit_document
 from proposal_audit.reading import read_text
 from proposal_audit.results import Status
 
-# Two batteries by two reviewers: T01–T93 (the first trial) and U01–U60 (a second, on the phenomena the
-# first covered thinly: shares before counts, lettered lumps, goals, feedback forms, subsets, units).
+# Three batteries by three reviewers: T01–T93 (the first trial), U01–U60 (the phenomena the first
+# covered thinly: shares before counts, lettered lumps, goals, feedback forms, subsets, units) and
+# V01–V30 (report-length excerpts: titles, headings, page furniture, background numbers, last year's
+# section before this year's).
 PASSAGES = [
     p
-    for name in ("trial_passages.yaml", "trial_passages_2.yaml")
+    for name in ("trial_passages.yaml", "trial_passages_2.yaml", "trial_passages_3.yaml")
     for p in yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))
 ]
 CORE = {"total", "handled", "reply_rate", "units", "class", "class_combined", "satisfaction"}

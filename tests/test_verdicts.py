@@ -513,3 +513,35 @@ def test_a_lump_whose_classes_are_printed_is_their_stated_sum_not_a_part():
     res = run(total(200), cls("A", 1, 90), cls("B", 2, 60), _lump(150), cls("C", 3, 50, "25"))
     assert about(res, "parts.classes", "total").status is P
     assert not [r for r in res.results if r.status is F]
+
+
+CHAIN_318 = [
+    {"kind": "submitted", "count": 318, "label": "共收到委员提案"},
+    {"kind": "base", "key": "filed", "count": 276, "label": "经审查立案"},
+    {"kind": "total", "count": 259, "label": "并案后交办"},
+]
+
+
+def _filing(pct: str) -> dict:
+    return {"kind": "filing_rate", "pct": pct, "label": "立案率"}
+
+
+def test_a_filing_rate_is_of_the_count_filed_not_the_merged_total():
+    # 立案276件, 立案率86.79%: 276/318 = 86.7925 -> 86.79. On the merged 259 it would be
+    # 259/318 = 81.4465 -> 81.45, a false "off by 534 units".
+    res = run(*CHAIN_318, _filing("86.79"))
+    assert not [r for r in res.results if r.status is F]
+    assert [r for r in res.results if "filed" in r.figures and r.status is P]
+
+
+def test_a_filing_rate_that_the_filed_count_does_not_give_look_alike():
+    # 276/318 = 86.79, not 80.00: off by 679 units in the last place.
+    res = run(*CHAIN_318, _filing("80.00"))
+    assert [r.cause for r in res.results if r.status is F] == [Cause.MISROUNDED]
+
+
+def test_a_filing_rate_beside_a_merged_total_and_no_filed_count_is_only_checked_for_reach():
+    # No 立案 count printed, the total is worded as merged: the filed count is unknown. 86.79% of 318
+    # is reachable (276/318 = 86.7925), so it passes as reachable, not as a share of 259.
+    res = run(CHAIN_318[0], CHAIN_318[2], _filing("86.79"))
+    assert not [r for r in res.results if r.status is F]

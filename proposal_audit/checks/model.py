@@ -21,6 +21,7 @@ from ..figures import (
     Kind,
     Level,
 )
+from ..lexicon import lexicon
 from ..results import Text
 
 __all__ = [
@@ -252,6 +253,25 @@ def parts_of(fig: Figure, figs: Figures) -> list[Figure]:
     return []
 
 
+_FILED_STAGE = 2  # the stage of 立案 among the volume words of the lexicon (收到 1, 立案 2, 并案 3, 交办 4)
+
+
+def _filed(figs: Figures) -> Figure | None:
+    """The count of proposals filed: a count worded as filed, else the total unless it is worded as a
+    later stage (then the filed count is not stated and a filing rate has no count)."""
+    lex = lexicon()
+    total = figs.total
+
+    def stage(f: Figure) -> int:
+        m = lex.volume_stage(f.label)
+        return m.value if m else 0
+
+    worded = [f for f in figs if f.kind in (Kind.TOTAL, Kind.BASE) and f.count and stage(f) == _FILED_STAGE]
+    if worded:
+        return next((f for f in worded if f is total), worded[0])
+    return total if total is not None and stage(total) <= _FILED_STAGE else None
+
+
 def implied_count(fig: Figure, figs: Figures) -> tuple[int | None, tuple[str, ...], Text]:
     """The count a share stands for — its own, or one other figures give — with the keys it came from
     and how it was obtained (empty text for its own count).
@@ -265,9 +285,11 @@ def implied_count(fig: Figure, figs: Figures) -> tuple[int | None, tuple[str, ..
         if handled is not None and handled.count is not None:
             return handled.count, (handled.key,), Text("办结件数", "handled")
     if fig.kind is Kind.FILING_RATE:
-        total = figs.total
-        if total is not None and total.count is not None:
-            return total.count, (total.key,), Text("立案件数", "the proposals filed")
+        # the count filed (立案): the total, unless the total is a later stage (并案后, 交办) and the
+        # text counts the filed proposals apart ("立案276件…并案后交办259件": 276 of 318)
+        filed = _filed(figs)
+        if filed is not None and filed.count is not None:
+            return filed.count, (filed.key,), Text("立案件数", "the proposals filed")
     if fig.kind is Kind.SATISFACTION and fig.level is Level.SATISFIED_OR_BASIC:
         levels = [
             f
