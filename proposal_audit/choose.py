@@ -46,6 +46,7 @@ class Option:
     value: object
     score: int
     words: str  # the answer in words, for the record ("total = 801 (其中交由…办理的)")
+    plain: str = ""  # the answer as the user is asked about it ("总数为801件 / the total is 801")
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def _role_questions(items: list[Item]) -> tuple[dict[int, Candidate], list[_Ques
         questions.append(
             _Question(
                 f"item {it.index}",
-                [Option(c, c.score, _candidate_words(it, c)) for c in options],
+                [Option(c, c.score, _candidate_words(it, c), _plain_candidate(it, c)) for c in options],
                 (it.index,),
             )
         )
@@ -110,6 +111,39 @@ def _as_lump(c: Candidate) -> Candidate:
     return Candidate(
         Kind.CLASS_COMBINED.value, c.score, c.evidence + " (a sum of classes)", ranks=c.lump, label=c.label
     )
+
+
+# What a role means to a reader of the report, for the question "confirm the reading".
+_ROLE_WORDS = {
+    Role.VOLUME: ("一个件数(总数或某一办理阶段的件数)", "a count of suggestions (the total or one stage)"),
+    Role.REFERENCE: ("对前文件数的重复", "a repetition of a count stated before"),
+    Role.NONE: ("不是报告的统计数字", "not one of the report's figures"),
+    Kind.TOTAL.value: ("总数", "the total"),
+    Kind.SUBMITTED.value: ("收到的件数", "the count submitted"),
+    Kind.BASE.value: ("另一个基数", "another base"),
+    Kind.SATISFACTION_BASE.value: ("满意度的基数(反馈意见数)", "the base of the satisfaction figures"),
+    Kind.HANDLED.value: ("办结件数", "the count handled"),
+    Kind.REPLY_RATE.value: ("办复率", "the reply rate"),
+    Kind.UNITS.value: ("承办单位数", "the number of handling units"),
+    Kind.CLASS.value: ("办理结果的一类", "an outcome class"),
+    Kind.CLASS_COMBINED.value: ("几类办理结果之和", "a sum of outcome classes"),
+    Kind.SATISFACTION.value: ("满意度", "a satisfaction figure"),
+    Kind.STATED_SUM.value: ("文中所称合计", "a stated sum"),
+    Kind.TOPIC.value: ("议题或提出者分类", "a topic or proposer row"),
+}
+
+
+def _plain_candidate(it: Item, c: Candidate) -> str:
+    count, share = f"{it.number}件" if it.number is not None else "", f"{it.pct}%" if it.pct else ""
+    nums = "、".join(x for x in (count, share) if x)
+    zh, en = _ROLE_WORDS.get(c.role, (c.role, c.role))
+    if c.rank:
+        zh, en = f"第{c.rank}类办理结果", f"outcome class {c.rank}"
+    return f"{nums}读作{zh} / {nums.replace('件', '').replace('、', ' ')} read as {en}"
+
+
+def _plain_count(n: int | None, zh: str, en: str) -> str:
+    return f"{zh}为{n}件 / {en} is {n}" if n is not None else f"{zh}未写明 / {en} is not stated"
 
 
 def _candidate_words(it: Item, c: Candidate) -> str:
@@ -128,7 +162,7 @@ def _candidate_words(it: Item, c: Candidate) -> str:
 def _total_options(items: list[Item], roles: dict[int, Candidate], role_q: list[_Question]) -> list[Option]:
     volumes = [it for it in items if _can_be(it, Role.VOLUME, roles, role_q)]
     if not volumes:
-        return [Option(None, 0, "no total stated in this scope")]
+        return [Option(None, 0, "no total stated in this scope", _plain_count(None, "总数", "the total"))]
     options = []
     refs = [it for it in items if roles.get(it.index) is not None and roles[it.index].role == Role.REFERENCE]
     superseded = {v.number for v in volumes if _superseded(v, volumes)}
@@ -183,8 +217,12 @@ def _total_options(items: list[Item], roles: dict[int, Candidate], role_q: list[
         if it.number in parts or (_parallel(it, volumes) and pos > 0 and volumes[0].stage < it.stage):
             score -= 4
             why.append("one of a breakdown")
-        options.append(Option(it.index, score, f"total = {it.number} ({'; '.join(why)})"))
-    options.append(Option(None, -2, "no total"))
+        options.append(
+            Option(
+                it.index, score, f"total = {it.number} ({'; '.join(why)})", _plain_count(it.number, "总数", "the total")
+            )
+        )
+    options.append(Option(None, -2, "no total", _plain_count(None, "总数", "the total")))
     return options
 
 
@@ -379,17 +417,21 @@ def _base_options(items: list[Item], group: str, members: list[Item], lex_refs: 
     if not members:
         return [Option(None, 0, "the total")]
     first = min(members, key=lambda it: it.start)
-    options = [Option(None, 1, "the total (default)")]
+    options = [Option(None, 1, "the total (default)", "百分比以总数为基数 / the shares are of the total")]
     for ref in lex_refs:
         if ref.start < first.start and first.sentence - ref.sentence <= 1:
-            options.append(Option(ref.index, 3, f"{ref.number} (referred to: {ref.number}件…中/其中)"))
+            words = f"{ref.number} (referred to: {ref.number}件…中/其中)"
+            plain = _plain_count(ref.number, "百分比的基数", "the base of the shares")
+            options.append(Option(ref.index, 3, words, plain))
     # "…的152件,占立案总数的41.64%": the shares name the stage of the count they are of
     named = next((m for it in members if it.pct for m in [lexicon().share_bases.first(it.link)] if m), None)
     stage = _SHARE_BASE_STAGE.get(named.value) if named else None
     if stage is not None:
         for it in items:
             if it.start < first.start and it.number is not None and it.stage == stage:
-                options.append(Option(it.index, 4, f"{it.number} (the shares are of the {named.word}, {it.number})"))
+                words = f"{it.number} (the shares are of the {named.word}, {it.number})"
+                plain = _plain_count(it.number, "百分比的基数", "the base of the shares")
+                options.append(Option(it.index, 4, words, plain))
                 break
     return options
 
@@ -499,7 +541,8 @@ def _finish(
         choice.decisions.append(Decision(q.name, chosen.words, rival.answers[q.name].words, by))
         if by == "tie" and _changes_numbers(q, best, rival, items):
             for i in _affected(q, items, best, rival):
-                choice.ambiguous.setdefault(i, []).append(rival.answers[q.name].words)
+                answer = rival.answers[q.name]
+                choice.ambiguous.setdefault(i, []).append(answer.plain or answer.words)
     return choice
 
 
