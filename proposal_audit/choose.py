@@ -294,14 +294,20 @@ def _parallel(it: Item, volumes: list[Item]) -> bool:
 
     Only the volumes after the whole they break down count: in "共交办532件,其中由市政府系统承办的468件"
     the 468 has no sibling — it is the part handled, not one of a list."""
-    if it.stage == 0:
+    if it.stage == 0 or _aside(it):
         return False
-    same = [v for v in volumes if v.sentence == it.sentence and v.stage == it.stage]
+    same = [v for v in volumes if v.sentence == it.sentence and v.stage == it.stage and not _aside(v)]
     if "其中" in it.sentence_text:
         cut = it.sentence_text.rfind("其中", 0, max(0, it.start_in_sentence))
         if cut >= 0:
             same = [v for v in same if v.start_in_sentence > cut]
     return sum(1 for v in same if v.number != it.number) >= 1
+
+
+def _aside(it: Item) -> bool:
+    """A count inside brackets ("立案952件(上年立案918件)"): an aside, not one of the sentence's volumes."""
+    head = it.sentence_text[: it.start_in_sentence]
+    return head.count("(") > head.count(")")
 
 
 def _in_breakdown(it: Item, volumes: list[Item]) -> bool:

@@ -144,6 +144,9 @@ class Figure:
     certainty: Certainty = Certainty.SURE
     alternatives: tuple[str, ...] = ()  # other readings the text allows, in words (Chinese, English)
     evidence: tuple[str, ...] = ()  # what decided the reading
+    # "95%以上" / "不足5%": the percentage is a bound the text claims ("at_least", "at_most"), not a
+    # rounded value; "" for an exact percentage
+    bound: str = ""
 
     @property
     def is_ambiguous(self) -> bool:
@@ -226,6 +229,7 @@ class _Entry(BaseModel):
     scope: str = ""
     certainty: Certainty = Certainty.SURE
     alternatives: list[str] = []
+    bound: Literal["", "at_least", "at_most"] = ""  # "95%以上": a lower bound; "不足5%": an upper one
     quote: str = ""  # the words of the report the figure was read from
 
     @field_validator("kind", mode="before")
@@ -338,6 +342,7 @@ def figures_from_data(raw: object, path: str | Path = "<figures>") -> Figures:
             scope=e.scope,
             certainty=e.certainty,
             alternatives=tuple(e.alternatives),
+            bound=e.bound,
         )
         for e, key in zip(data.figures, keys, strict=True)
     )
@@ -385,6 +390,8 @@ def figures_yaml(figures: Figures, header: str = "") -> str:
             entry["parts"] = list(f.parts)
         if f.ranks:
             entry["ranks"] = list(f.ranks)
+        if f.bound:
+            entry["bound"] = f.bound
         if f.is_ambiguous:
             entry["certainty"] = f.certainty.value
             entry["alternatives"] = list(f.alternatives)

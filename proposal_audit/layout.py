@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 __all__ = ["Row", "find_table_rows"]
 
-_HEADER = re.compile(r"件数|数量|百分比|比例|占比|比重")
+_HEADER = re.compile(r"件数|份数|数量|百分比|比例|占比|比重")
 _SHARE_HEADER = re.compile(r"百分比|比例|占比|比重")
 _COUNT = re.compile(r"\d+")
 _SHARE = re.compile(r"\d+(?:\.\d+)?%?")
@@ -35,13 +35,26 @@ class Row:
     prefix: tuple[int, int] | None = None  # a leading 序号 cell, dropped from the label
 
 
+def _spaced_row(line: str) -> bool:
+    """A short line of cells separated by spaces ("满意 163 86.70%", "评价 份数 比例"): a table row, not
+    prose (no sentence punctuation) and not one cell with spaces inside ("合    计")."""
+    parts = line.split()
+    return (
+        len(parts) >= 2
+        and len(line) <= 60
+        and not re.search(r"[。,;:,;:]", line)
+        and (any(_SHARE.fullmatch(p) for p in parts) or bool(_HEADER.search(line)))
+    )
+
+
 def _cells(text: str) -> list[tuple[int, int, str]]:
-    """Non-empty lines as (start, end, stripped text) — or tab-separated cells of a line."""
+    """Non-empty lines as (start, end, stripped text) — or the tab- or space-separated cells of a line."""
     out = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group(0)
-        if "\t" in line:
-            for c in re.finditer(r"[^\t]+", line):
+        sep = r"[^\t]+" if "\t" in line else r"\S+" if _spaced_row(line) else None
+        if sep is not None:
+            for c in re.finditer(sep, line):
                 if c.group(0).strip():
                     a = m.start() + c.start() + (len(c.group(0)) - len(c.group(0).lstrip()))
                     out.append((a, a + len(c.group(0).strip()), c.group(0).strip()))
@@ -76,6 +89,16 @@ def find_table_rows(text: str) -> list[Row]:
             if len(window) >= 4 and re.fullmatch(r"\d{1,3}", window[0][2]) and not _COUNT.fullmatch(window[1][2]):
                 prefix, window = (window[0][0], window[0][1]), window[1:]
             width = 3 if shares else 2
+            # "A类 已解决或基本解决 96 41.2%": a letter and a description, two cells of one label
+            if (
+                len(window) >= width + 1
+                and not _COUNT.fullmatch(window[1][2])
+                and not _SHARE.fullmatch(window[1][2])
+                and _COUNT.fullmatch(window[2][2])
+                and not _SHARE.fullmatch(window[0][2])
+                and len(window[0][2]) + len(window[1][2]) <= MAX_LABEL
+            ):
+                window = [(window[0][0], window[1][1], window[0][2] + window[1][2]), *window[2:]]
             if len(window) >= width:
                 lab, n = window[:2]
                 p = window[2] if shares else None

@@ -124,6 +124,7 @@ class Lexicon:
         self.not_volumes = _Words([(w, True) for w in data["not_volumes"]])
         self.volume_verbs_not_before = _Words([(w, True) for w in data["volume_verbs_not_before"]])
         self.handled_words = _Words([(w, True) for w in data["handled"]["words"]])
+        self.pending_words = _Words([(w, True) for w in data["handled"]["pending"]])
         units = data["units"]
         self.unit_nouns = _Words([(w, True) for w in units["nouns"]])
         self.unit_verbs = _Words([(w, True) for w in units["verbs"]])
@@ -131,6 +132,8 @@ class Lexicon:
         self.contact_words = _Words([(w, True) for w in data["contacts"]["words"]])
         self.goal_words = _Words([(w, True) for w in data["goals"]["words"]])
         self.satisfaction_bases = _Words([(w, True) for w in data["satisfaction_bases"]["words"]])
+        self.forms_sent = _Words([(w, True) for w in data["satisfaction_bases"]["sent"]])
+        self.forms_returned = _Words([(w, True) for w in data["satisfaction_bases"]["returned"]])
         topics = data["topics"]
         self.topic_suffixes = _Words([(w, True) for w in topics["suffixes"]])
         self.proposers = _Words([(w, True) for w in topics["proposers"]])

@@ -497,13 +497,19 @@ class _Assembler:
         base_item = by_index.get(base_idx) if isinstance(base_idx, int) else None
         if base_item is not None and choice.total is not None and base_item is not choice.total:
             key = next((g.key for g in out if g.item is base_item and g.key), None)
+            referred = False  # the base is named by reference only: counts of classes are of it too
             if key is None:
                 key = f"base_{base_item.number}"
-                for g in out:
-                    if g.item is base_item:
-                        g.key = key
+                mine = [g for g in out if g.item is base_item]
+                for g in mine:
+                    g.key = key
+                if not mine and base_item.number is not None:
+                    # "五次会议148件建议中,已解决61件…": the count the classes are of, named by reference
+                    c = Candidate(Kind.BASE.value, 0, "the count the classes are of (…件中)", label="基数")
+                    out.append(self._fig(base_item, Kind.BASE, c, key=key, label=_label_words(base_item.before)))
+                    referred = True
             for f in out:
-                if f.kind is Kind.CLASS and f.pct is not None:
+                if f.kind is Kind.CLASS and (f.pct is not None or referred):
                     f.base = key
 
     def _lumps(self, out: list[_Fig]) -> None:
@@ -574,7 +580,7 @@ class _Assembler:
                     f.item is not None
                     and b.item is not None
                     and f.item.start > b.item.start
-                    and f.item.sentence - b.item.sentence <= 1
+                    and f.item.sentence - b.item.sentence <= 2  # a table header line may stand between
                 ):
                     f.base = b.key
         # "对办理工作满意的160件,…基本满意的6件;对办理结果满意的149件,…基本满意的17件": a dimension
@@ -816,6 +822,9 @@ def _strict_beside(bare: _Fig, other: _Fig) -> bool:
     return other.level is Level.SATISFIED_OR_BASIC and not _bare_rate(other.label) and other.pct != bare.pct
 
 
+_BOUNDS = ("at_least", "at_most")  # "95%以上", "不足5%": qualifiers of a share that make it a bound
+
+
 def _bare_rate(label: str) -> bool:
     """A 满意率 with no level words of its own ("办理满意率", not "满意或基本满意率")."""
     return not re.search(r"基本|或|和|、|含|及", label)
@@ -867,6 +876,8 @@ class _Fig:
         a, b = asm._orig((start, end))
         evidence = tuple(x for x in (self.cand.evidence if self.cand else "", self.evidence) if x)
         alternatives = tuple(self.alternatives or ())
+        share = self.share_item.share if self.share_item is not None else self.item.share if self.item else None
+        bound = share.qualifier if self.pct and share is not None and share.qualifier in _BOUNDS else ""
         return Figure(
             kind=self.kind,
             key=key,
@@ -886,6 +897,7 @@ class _Fig:
             certainty=Certainty.AMBIGUOUS if alternatives else Certainty.SURE,
             alternatives=alternatives,
             evidence=evidence,
+            bound=bound,
         )
 
 

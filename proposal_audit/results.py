@@ -86,6 +86,7 @@ class Cause(StrEnum):
     ROUNDED_TO_ALL = "rounded_to_all"  # honestly rounded to 100% (or 0%), though not all (or some)
     AMBIGUOUS_READING = "ambiguous_reading"  # a figure could be read two ways: confirm it first
     UNKNOWN_METADATA = "unknown_metadata"  # region, body, year or title not found
+    BOUND_NOT_MET = "bound_not_met"  # "办结率达95%以上" while the counts give less
 
 
 CAUSE_LABELS = {
@@ -109,6 +110,7 @@ CAUSE_LABELS = {
     ),
     Cause.AMBIGUOUS_READING: Text("读数有歧义,须先确认", "the reading is ambiguous: confirm it"),
     Cause.UNKNOWN_METADATA: Text("报告信息不全", "report details not found"),
+    Cause.BOUND_NOT_MET: Text("件数达不到文中所称的比例", "the counts do not reach the rate the text claims"),
 }
 
 

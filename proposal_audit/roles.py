@@ -379,6 +379,9 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
 
     # satisfaction: the level named right before the count ("满意的117件") or right after ("满意144件" is before)
     level = lex.level(clause) if lex.levels.first(clause) else None
+    forms = lex.satisfaction_bases.find(clause)
+    if level is not None and all(any(f.start <= m.start < f.end for f in forms) for m in lex.levels.find(clause)):
+        level = None  # "发放满意度测评表205份": 满意 inside the name of the forms, not a level
     if level is not None:
         dim = lex.dimension(before) or lex.dimension(clause)
         why = f"satisfaction words ({level.value})"
@@ -386,6 +389,10 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
     # the base of the satisfaction figures: feedback forms returned, items rated
     item_unit = unit in ("件", "条", "项", "件次")
     base_word = lex.satisfaction_bases.last(clause) or lex.satisfaction_bases.first(head_clause if item_unit else head)
+    sent = lex.forms_sent.last(clause[-16:])
+    returned = lex.forms_returned.last(clause[-16:])
+    if base_word and level is None and sent and not (returned and returned.start > sent.start):
+        return [Candidate(Role.NONE, 7, "forms sent out (发放…份), not the forms returned and rated")]
     if base_word and level is None:
         strong = unit == "份" or bool(lex.satisfaction_bases.first(head_clause))
         why = f"feedback base ({base_word.word})"
@@ -402,6 +409,11 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
         why = f"the {letter}类 items, the base of the count after it"
         out.append(Candidate(Kind.BASE.value, 9, why, label=f"{letter}类件"))
         return out
+    # "已办结207件,其余8件正在抓紧办理": the rest of a handled count, still being handled, is no class
+    pending = lex.pending_words.first(clause[-10:] + re.split(r"[,;。]", after)[0][:10])
+    handled_before = lex.handled_words.first(it.sentence_text[: it.start_in_sentence])
+    if pending and handled_before and re.search(r"(?:其余|其他|剩余|余下|另有)\s*$", clause):
+        return [Candidate(Role.NONE, 8, f"the rest of the handled count, still being handled ({pending.word})")]
     # "…列入计划解决的60件,两项合计150件": a count that sums the terms just before it
     summed = lex.relations["stated_sum"].last(clause[-8:])
     if (

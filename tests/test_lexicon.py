@@ -123,6 +123,12 @@ def test_handled_wordings(ex):
     assert any(f.kind is Kind.HANDLED for f in r.figures) is ex["handled"]
 
 
+@pytest.mark.parametrize("ex", DATA["handled"]["pending_examples"], ids=lambda x: x["text"])
+def test_the_rest_still_being_handled_is_no_class(ex):
+    r = read_text("共收到建议215件," + ex["text"] + "。")
+    assert sum(f.kind is Kind.CLASS for f in r.figures) == ex["classes"]
+
+
 @pytest.mark.parametrize("ex", DATA["ballots"]["examples"], ids=lambda x: x["text"])
 def test_ballots_are_no_report_wide_figure(ex):
     r = read_text("共收到建议30件。测评情况:" + ex["text"] + ",满意率85.71%。")

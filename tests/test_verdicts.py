@@ -545,3 +545,46 @@ def test_a_filing_rate_beside_a_merged_total_and_no_filed_count_is_only_checked_
     # is reachable (276/318 = 86.7925), so it passes as reachable, not as a share of 259.
     res = run(CHAIN_318[0], CHAIN_318[2], _filing("86.79"))
     assert not [r for r in res.results if r.status is F]
+
+
+# --------------------------------------------------------------------------- bounds (95%以上, 不足5%)
+
+BOUNDS = [
+    # (count, base, printed, bound, status): the rate rounded to the printed precision must reach it
+    (207, 215, "95", "at_least", P),  # 207/215 = 96.28% ≥ 95%
+    (170, 186, "95", "at_least", F),  # 170/186 = 91.40% < 95%: the claim is wrong
+    (189, 199, "95", "at_least", P),  # 189/199 = 94.97% -> 95 when rounded: reaches the bound
+    (9, 200, "5", "at_most", P),  # 9/200 = 4.5% ≤ 5% (half-up 5, half-even 4)
+    (12, 200, "5", "at_most", F),  # 12/200 = 6% > 5%
+]
+
+
+@pytest.mark.parametrize("k, n, printed, bound, status", BOUNDS)
+def test_a_bound_is_checked_as_a_bound(k, n, printed, bound, status):
+    res = run(total(n), {"kind": "handled", "count": k, "pct": printed, "bound": bound})
+    r = about(res, "pct.share", "handled")
+    assert r.status is status, r.message.en
+    assert r.cause is (None if status is P else Cause.BOUND_NOT_MET)
+
+
+def test_a_bound_with_no_count_is_no_rounded_value():
+    # 95%以上 of 13: no whole count gives 95% exactly (12/13 = 92.3, 13/13 = 100), but 13/13 reaches it:
+    # a bound is not checked for reach, and never fails for it.
+    res = run(total(13), {"kind": "reply_rate", "pct": "95", "bound": "at_least"})
+    assert not [r for r in res.results if r.status is F]
+
+
+def test_an_exact_share_of_13_look_alike():
+    # The same 95% printed as an exact rate: no count of 13 gives it (12/13 = 92.31, 13/13 = 100).
+    res = run(total(13), {"kind": "reply_rate", "pct": "95"})
+    assert [r.cause for r in res.results if r.status is F] == [Cause.UNREACHABLE]
+
+
+def test_the_reader_keeps_the_bound_the_text_states():
+    from proposal_audit.reading import read_text
+
+    figs = read_text("县政府承办的215件代表建议中已办结207件,办结率达95%以上;代表满意率不低于90%。").figures
+    assert {f.kind.value: f.bound for f in figs if f.pct is not None} == {
+        "handled": "at_least",
+        "satisfaction": "at_least",
+    }

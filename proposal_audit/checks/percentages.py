@@ -100,9 +100,49 @@ def shares_with_counts(figs: Figures, policy: Policy) -> tuple[dict[str, Share],
             )
             continue
         k, sources, via = implied_count(fig, figs)
-        if k is not None:
+        if k is not None and fig.bound:
+            unchecked.append(bound_result(fig, base, k, base.count, figs, policy, sources))
+        elif k is not None:
             shares[fig.key] = replace(analyse(fig, base, k, base.count, policy), sources=sources, via=via)
     return shares, unchecked
+
+
+BOUND_WORDS = {"at_least": Text("以上", "or more"), "at_most": Text("以下", "or less")}
+
+
+def bounded(fig: Figure) -> Text:
+    """A bound as printed: "95%以上" / "95% or more"."""
+    assert fig.pct is not None
+    w = BOUND_WORDS[fig.bound]
+    return Text(f"{fig.pct.text}%{w.zh}", f"{fig.pct.text}% {w.en}")
+
+
+def bound_result(
+    fig: Figure, base: Figure, k: int, n: int, figs: Figures, policy: Policy, sources: tuple[str, ...]
+) -> CheckResult:
+    """A share printed as a bound ("办结率达95%以上") against its count: the rate, rounded to the printed
+    precision under an accepted mode, must reach the bound (at most: not exceed it)."""
+    pct = fig.pct
+    assert pct is not None
+    scaled = [round_div(100 * k * 10**pct.decimals, n, m) for m in policy.accepted]
+    holds = any(s >= pct.scaled for s in scaled) if fig.bound == "at_least" else any(s <= pct.scaled for s in scaled)
+    exact = fmt_fraction(Fraction(100 * k, n), pct.decimals + 2)
+    shown = bounded(fig)
+    sign = "≥" if fig.bound == "at_least" else "≤"
+    return verdict(
+        subject(fig, figs),
+        Text(f"“{name(fig)}”所称的{shown.zh}", f"'{name(fig)}': {shown.en}"),
+        Status.PASS if holds else Status.FAIL,
+        Severity.INFO if holds else Severity.MAJOR,
+        Text(
+            f"{k}/{n} = {exact}%,文中称{shown.zh}:" + ("相符" if holds else "达不到" if sign == "≥" else "超出了"),
+            f"{k}/{n} = {exact}%; the text says {shown.en}: " + ("consistent" if holds else "not so"),
+        ),
+        (fig.key, base.key, *sources),
+        expected=exact,
+        observed=f"{sign}{pct.text}%",
+        cause=None if holds else Cause.BOUND_NOT_MET,
+    )
 
 
 def _forced_members(figs: Figures, shares: dict[str, Share]) -> set[str]:
@@ -269,7 +309,7 @@ def precision(figs: Figures, policy: Policy) -> list[CheckResult]:
         d = max(m.pct.decimals for m in members if m.pct)
         for m in members:
             assert m.pct is not None
-            if m.pct.decimals >= d or m.count is None:
+            if m.pct.decimals >= d or m.count is None or m.bound:
                 continue
             at_set = [printed(m.count, n, d, mode) for mode in policy.accepted]
             dropped_zero = any(Fraction(t) == m.pct.value for t in at_set)

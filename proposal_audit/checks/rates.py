@@ -10,7 +10,7 @@ from ..results import Cause, CheckResult, Policy, Severity, Status, Text
 from ..rounding import count_range, nearest_bases, printed, reachable
 from .base import Check, Family, verdict
 from .model import candidate_bases, implied_count, name, parts_of, related_shares, share_base, subject
-from .percentages import allowed_counts
+from .percentages import allowed_counts, bounded
 
 __all__ = ["RATE_CHECKS"]
 
@@ -48,6 +48,17 @@ def _reachability(fig: Figure, base: Figure, figs: Figures, policy: Policy) -> C
     n = base.count
     title = Text(f"百分比“{name(fig)}”能否由整数件数得到", f"is '{name(fig)}' reachable")
     keys = (fig.key, base.key)
+    if fig.bound:  # "满意率达95%以上": a bound, not a rounded value; every rate beyond it is one
+        shown = bounded(fig)
+        return verdict(
+            subject(fig, figs),
+            title,
+            Status.PASS,
+            Severity.INFO,
+            Text(f"未给件数;{shown.zh}是一个界限,不是舍入后的数", f"no count printed; {shown.en} is a bound"),
+            keys,
+            observed=pct.text,
+        )
     rng = allowed_counts(pct, n, policy.accepted)
     if rng is not None:
         rng_txt = fmt_count_range(rng)

@@ -67,7 +67,7 @@ def stated_share(figs: Figures, policy: Policy) -> list[CheckResult]:
     out = []
     for s, terms in _stated(figs):
         pcts = [p.pct for p in terms if p.pct is not None]
-        if s.pct is None or not terms or len(pcts) < len(terms):
+        if s.pct is None or not terms or len(pcts) < len(terms) or s.bound or any(p.bound for p in terms):
             continue
         out.append(_stated_share(s, terms, pcts, figs, policy))
     return out
@@ -154,8 +154,8 @@ def _hull(ivs: list[Interval]) -> Interval:
 
 def _pctsum(s: PercentSet, policy: Policy) -> CheckResult | None:
     pcts = [m.pct for m in s.members if m.pct is not None]
-    if len(pcts) < 2 or len(pcts) < len(s.members):
-        return None
+    if len(pcts) < 2 or len(pcts) < len(s.members) or any(m.bound for m in s.members):
+        return None  # a bound ("90%以上") is no term of a sum
     printed = _pct_sum(pcts)
     d = max(p.decimals for p in pcts)
     whole, complete = Fraction(100), s.complete
