@@ -25,7 +25,7 @@ from .rounding import Percent
 
 __all__ = ["SCHEMA_VERSION", "figures_json", "result_to_json", "write_json", "export_html", "versions"]
 
-SCHEMA_VERSION = "2.0"  # 2.0: the corpus readings' kinds; figures carry scope, certainty, alternatives
+SCHEMA_VERSION = "2.1"  # 2.0: the corpus readings' kinds; figures carry scope, certainty, alternatives; 2.1: bound
 TEMPLATES = Path(__file__).parent / "templates"
 _LIBRARIES = (
     "proposal-audit",
@@ -87,6 +87,7 @@ def figures_json(figures: Figures) -> list[dict[str, Any]]:
                 "parts": list(f.parts),
                 "ranks": list(f.ranks),
                 "scope": f.scope,
+                "bound": f.bound or None,
                 "certainty": f.certainty.value,
                 "alternatives": list(f.alternatives),
                 "evidence": list(f.evidence),

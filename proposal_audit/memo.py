@@ -197,7 +197,7 @@ def write_docx(result: AuditResult, path: Path, language: str = "zh") -> Path:
         values = [
             _plain(w.figure_name(f, lang)),
             "" if f.count is None else str(f.count),
-            "" if f.pct is None else f"{f.pct.text}%",
+            w.printed_pct(f, lang),
             _plain(w.base_phrase(base, lang)) if f.pct is not None and base is not None and base is not f else "",
             f.provenance.text,
         ]

@@ -400,7 +400,7 @@ def figures(result: AuditResult, language: str = "zh") -> Html:
             [
                 w.to_html(w.figure_name(f, lang)),
                 "" if f.count is None else str(f.count),
-                "" if f.pct is None else f"{escape(f.pct.text)}%",
+                escape(w.printed_pct(f, lang)),
                 w.to_html(base_words),
                 _figure_quote(f),
                 _certainty(f, lang),

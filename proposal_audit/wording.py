@@ -144,10 +144,21 @@ def base_phrase(fig: Figure | None, language: str = "zh") -> str:
     return f"{name}{fig.count}件"
 
 
+_BOUND_SHOWN = {"at_least": ("以上", " or more"), "at_most": ("以下", " or less")}
+
+
+def printed_pct(fig: Figure, language: str = "zh") -> str:
+    """A figure's percentage as printed: "26.85%", and a bound as one ("95%以上" / "95% or more")."""
+    if fig.pct is None:
+        return ""
+    zh, en = _BOUND_SHOWN.get(fig.bound, ("", ""))
+    return f"{fig.pct.text}%{en if language == 'en' else zh}"
+
+
 def numbers(fig: Figure, language: str = "zh") -> str:
     """A figure's printed numbers: "40件(26.85%)" / "40 (26.85%)"."""
     count = "" if fig.count is None else (f"{fig.count}件" if language != "en" else str(fig.count))
-    pct = f"{fig.pct.text}%" if fig.pct else ""
+    pct = printed_pct(fig, language)
     if count and pct:
         return f"{count}({pct})" if language != "en" else f"{count} ({pct})"
     return count or pct
@@ -211,7 +222,7 @@ def _facts(result: AuditResult, r: CheckResult, language: str) -> dict[str, obje
     }  # fmt: skip
     if subject is not None:
         facts["subject"] = figure_name(subject, language)
-        facts["subject_pct"] = f"{subject.pct.text}%" if subject.pct else ""
+        facts["subject_pct"] = printed_pct(subject, language)
         facts["base"] = base_phrase(result.figures.base_of(subject), language)
         facts["parts"] = _join([f"{figure_name(f, language)}{'' if not en else ' '}{numbers(f, language)}"
                                 for f in figs[1:]], language)  # fmt: skip

@@ -286,3 +286,15 @@ def test_wrap_label_keeps_latin_words_whole():
     assert plots.wrap_label("解决及正在解决率(A+B类)") == "解决及正在解决率\n(A+B类)"
     # 满意率(不含基本满 is 18 columns; 意 starts a new line and the closing bracket stays with it
     assert plots.wrap_label("满意率(不含基本满意)") == "满意率(不含基本满\n意)"
+
+
+def test_a_bound_is_shown_as_printed():
+    # "办结率达95%以上": the figures table and the memo say 95%以上 (95% or more), not a bare 95%
+    from proposal_audit import wording as w
+    from proposal_audit.figures import figures_from_data
+
+    entries = [{"kind": "total", "count": 215}, {"kind": "handled", "count": 207, "pct": "95", "bound": "at_least"}]
+    figs = figures_from_data({"figures": entries})
+    handled = figs.get("handled")
+    assert (w.printed_pct(handled, "zh"), w.printed_pct(handled, "en")) == ("95%以上", "95% or more")
+    assert w.numbers(handled) == "207件(95%以上)"

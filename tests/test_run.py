@@ -41,7 +41,7 @@ def test_exit_code_says_problems_were_found(hengnan):
 def test_json_findings(hengnan):
     _, out = hengnan
     data = json.loads((out / "hengnan_2019.json").read_text(encoding="utf-8"))
-    assert data["schema_version"] == "2.0"
+    assert data["schema_version"] == "2.1"
     assert data["parameters"]["gap_threshold_points"] == "20"
     checks = {c["check_id"]: c for c in data["checks"]}
     arithmetic = [c for c in data["checks"] if c["category"] == "arithmetic"]
@@ -199,7 +199,7 @@ def test_extract_json_schema():
     proc = cli("extract", "data/raw/hengnan_2019.txt", "--json")
     assert proc.returncode == 0
     data = json.loads(proc.stdout)
-    assert data["schema_version"] == "2.0"
+    assert data["schema_version"] == "2.1"
     fig = next(f for f in data["figures"] if f["kind"] == "class" and f["rank"] == 1)
     for key in ("kind", "label", "rank", "level", "count", "pct", "base", "span", "text", "sentence", "certainty"):
         assert key in fig
