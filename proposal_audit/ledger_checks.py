@@ -1344,8 +1344,10 @@ def _check_units_gap(lines: list[UnitLine], policy: Policy) -> LedgerCheck:
         title,
         Status.WARN,
         Text(
-            f"{len(judged)}个可判断的单位中{len(over)}个({rule.zh}):{shown_zh}{few_zh}",
-            f"{len(over)} of {len(judged)} units judged ({rule.en}): {shown_en}{few_en}",
+            f"主办件不少于{MIN_UNIT_ITEMS}件的{len(judged)}个单位中,有{len(over)}个单位的满意率(不含基本满意)"
+            f"比解决率(A类)高出{thr}个百分点以上:{shown_zh}{few_zh}",
+            f"Of the {len(judged)} units with at least {MIN_UNIT_ITEMS} items, {len(over)} have a satisfied rate "
+            f"more than {thr} points above their rate of solved items (A): {shown_en}{few_en}",
         ),
         severity=Severity.MINOR,
         cause=Cause.GAP,
