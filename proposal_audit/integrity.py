@@ -24,7 +24,11 @@ __all__ = [
     "infer_body",
 ]
 
-_TEMPLATE = re.compile(r"(?:关键词|關鍵詞)\d+|(?<![A-Za-z])(?:XX|xx|ХХ)+(?![A-Za-z])|某某(?:某)?|\{\{[^}]{0,40}\}\}")
+_TEMPLATE = re.compile(
+    r"(?:关键词|關鍵詞)\d+|(?<![A-Za-z])(?:XX|xx|ХХ)+(?![A-Za-z])|某某(?:某)?|\{\{[^}]{0,40}\}\}"
+    # "由××局牵头": two × where a unit's name belongs (three, "×××代表", hide a person's name: no slip)
+    r"|(?<!×)××(?!×)(?=[局委办厅处科县市区镇乡部单])"
+)
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff]+")
 # Simplified → traditional machine conversion picks the wrong character for these words.
 _OVERCONVERSION = {

@@ -45,7 +45,8 @@ class Mention:
     start: int  # the number and its unit are text[start:end]
     end: int
     reason: str = ""  # why a mention is not a figure, for the record
-    qualifier: str = ""  # "at_least" (90%以上), "at_most" (不足), "about" (约): not an exact figure
+    qualifier: str = ""  # "at_least" (90%以上), "at_most" (不足), "about" (约): not an exact figure;
+    #                      "split": digits right before it, a space apart ("2 14件"): maybe one number
     count: int | None = None  # the count, for a COUNT
     is_figure: bool = False  # a COUNT or a PERCENT
 
@@ -73,6 +74,7 @@ _AT_LEAST = re.compile(r"^(?:以上|之上|多)")
 _AT_MOST = re.compile(r"^(?:以下|之下)")
 _BEFORE_BOUND = re.compile(r"(?:超过|高于|不低于|不少于|至少|逾)\s*$")
 _BEFORE_UPPER = re.compile(r"(?:不足|不到|低于|少于|不超过|近)\s*$")
+_SPLIT_BEFORE = re.compile(r"(?<![\d.])\d{1,3}\.?[ \t]$")
 _BEFORE_ABOUT = re.compile(r"(?:约|大约|约为|约占|近似)\s*$")
 _ID_RUN = re.compile(r"[\w\-./:@〔〕\[\]]*")
 # Bounded on purpose: a hostile text of a million digits must not make these scan back and forth.
@@ -101,6 +103,8 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
         sort, unit, stop, reason, qualifier = _read_number(text, m.group(0), m.start(), m.end(), masked)
         count = int(m.group(0)) if sort is Sort.COUNT else None
         figure = sort is Sort.COUNT or sort is Sort.PERCENT
+        if figure and not qualifier and _SPLIT_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
+            qualifier = "split"  # an OCR'd "2 14件" or "41. 59%": ask, do not read 14 or 59 as sure
         out.append(Mention(len(out), m.group(0), unit, sort, m.start(), stop, reason, qualifier, count, figure))
     return tuple(out)
 

@@ -212,11 +212,61 @@ def _tables_as_sentences(mapped: _Mapped) -> None:
         mapped.splice(edits)
 
 
+# What a web page leaves in a copy of its text: entities (&nbsp; and &amp;nbsp;) and tags. A table's
+# cells become tab-separated (layout.py reads them), its rows and paragraphs lines.
+_ENTITY = re.compile(r"&(?:amp;)*(#\d{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});")
+_CELL_TAGS = re.compile(r"</t[dh]>\s*<t[dh]\b[^<>]{0,200}>", re.I)
+_LINE_TAGS = re.compile(r"<\s*/?\s*(?:br|p|tr|div|li|table|h[1-6])\b[^<>]{0,200}>", re.I)
+_OTHER_TAGS = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*\b[^<>]{0,200}>")
+# Page furniture of a PDF or a printed page: "第 2 页 共 4 页", "— 3 —", "- 3 -", "2/4" alone on a line.
+_PAGE_LINE = re.compile(
+    r"^[ \t]*(?:[-—–]+[ \t]*\d{1,3}[ \t]*[-—–]+|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?"
+    r"|\d{1,3}[ \t]*/[ \t]*\d{1,3})[ \t]*\n",
+    re.M,
+)
+
+
+def _entity(m: re.Match[str]) -> str:
+    import html
+
+    char = html.unescape(f"&{m.group(1)};")
+    if char == f"&{m.group(1)};":
+        return m.group(0)  # not an entity html knows: left as printed
+    return " " if char.isspace() or char in "\u00a0\u2002\u2003\u2009" else char
+
+
+def _spaced_lines(text: str) -> list[tuple[int, int]]:
+    """Lines of a text layer that puts a space between every character ("已 解 决 的 4 0 件")."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0)
+        glyphs = len(re.findall(r"[\u4e00-\u9fff\d]", line))
+        gaps = len(re.findall(r"(?<=[^\sA-Za-z]) (?=[^\sA-Za-z])", line))
+        if glyphs >= 6 and gaps >= 0.6 * glyphs:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _despace(mapped: _Mapped) -> None:
+    spans = _spaced_lines(mapped.text)
+    if spans:
+        inside = lambda m: any(a <= m.start() < b for a, b in spans)  # noqa: E731
+        mapped.sub(_PDF_SPACE, lambda m: "" if inside(m) else m.group(0))
+
+
 def normalize(text: str, fmt: str = "txt") -> Normalized:
     mapped = _Mapped(text)
     mapped.convert_script()
     mapped.text = mapped.text.translate(_FULLWIDTH)
     mapped.sub(PINYIN_RESIDUE, lambda m: "")
+    mapped.sub(_ENTITY, _entity)
+    mapped.sub(_ENTITY, _entity)  # twice: "&amp;nbsp;" was escaped twice over
+    mapped.sub(_CELL_TAGS, lambda m: "\t")
+    mapped.sub(_LINE_TAGS, lambda m: "\n")
+    mapped.sub(_OTHER_TAGS, lambda m: "")
+    mapped.sub(_PAGE_LINE, lambda m: "")
+    if fmt != "pdf":
+        _despace(mapped)  # a PDF's text layer pasted into a .txt
     _tables_as_sentences(mapped)
     if fmt == "pdf":
         mapped.sub(_PDF_SPACE, lambda m: "")

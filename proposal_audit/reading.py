@@ -571,6 +571,20 @@ class _Assembler:
 
     # ---- satisfaction: bases, bare 满意率, a share and its count as one figure
     def _satisfaction(self, out: list[_Fig], items: list[Item]) -> None:
+        # "不满意的3件,占0.79%。对不满意的3件建议,市政府已责成…": a later sentence naming the same count of
+        # the same level again restates it; it is no second figure
+        for f in [f for f in out if f.kind is Kind.SATISFACTION and f.pct is None and f.item is not None]:
+            if any(
+                g is not f
+                and g.kind is Kind.SATISFACTION
+                and g.level is f.level
+                and g.count == f.count
+                and g.item is not None
+                and g.item.sentence < f.item.sentence
+                for g in out
+            ):
+                out.remove(f)
+                self._ignore(f.item.count, "the same count of the same level, named again (对不满意的3件…)")
         sats = [f for f in out if f.kind is Kind.SATISFACTION]
         bases = [f for f in out if f.kind is Kind.SATISFACTION_BASE]
         for b in bases:
@@ -878,6 +892,13 @@ class _Fig:
         alternatives = tuple(self.alternatives or ())
         share = self.share_item.share if self.share_item is not None else self.item.share if self.item else None
         bound = share.qualifier if self.pct and share is not None and share.qualifier in _BOUNDS else ""
+        mine = [m for m in (self.item.count if self.item else None, share) if m is not None]
+        if any(m.qualifier == "split" for m in mine):
+            alternatives = (
+                *alternatives,
+                "数字前有被空格隔开的数字,可能是同一个数被断开(如“2 14件”即214件),请核对原文 / "
+                "digits stand a space before it: it may be one number split in two (2 14 = 214): check the text",
+            )
         return Figure(
             kind=self.kind,
             key=key,

@@ -101,7 +101,7 @@ class Item:
 # ------------------------------------------------------------------------------------------ pairing
 # Between a count and the share that follows it: "件,占总数的", "件(甲类),占", "件、占", "件,约占", "件,占比"
 _COUNT_SHARE = re.compile(
-    r"[\s,、]*(?:\([^()\d]{0,12}\))?[\s,、]*(?:(?:约|分别|共)?占(?:比|到)?[^,;。\d%]{0,24}?(?:的)?|比例为|比重为)?\s*"
+    r"[\s,、]*(?:\([^()\d]{0,12}\))?[\s,、]*(?:(?:约|分别|共)?占(?:比|到)?[^,;。\d%]{0,24}?(?:的)?|(?:比例|比重)(?:为|达到|达|是)?)?\s*"
 )
 # "4084件代表建议得到解决采纳,占总数的77%": the label after the count, then its share
 _LABEL_THEN_SHARE = re.compile(r"[\u4e00-\u9fff“”\"]{2,20}[,、]\s*(?:约)?占(?:比)?[^,;。\d%]{0,16}?(?:的)?\s*")
@@ -434,7 +434,10 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
     letter_after = lex.letter(after_letter.group(0)) if after_letter else ""
     # "45%的建议(72件)正在解决": after a share and its count in brackets, the words that follow label both
     share_first = it.share is not None and it.share.start < it.count.start and after.startswith(")")
-    reading = lex.class_reading(before) if not letter_after else lex.class_reading(before + after_letter.group(0))
+    # the class words since the last number before the count: "一时难以解决,用作参考的13件" is one label
+    # across a comma, but in "落实办理资金3.42亿元,新改建城区道路17条" the 落实 labels the money, not the 17
+    own = re.split(r"\d", before)[-1]
+    reading = lex.class_reading(own) if not letter_after else lex.class_reading(own + after_letter.group(0))
     if share_first and not lex.class_reading(_last_clause(re.sub(r"[\d.]+%.*$", "", before))):
         reading = None  # the words before belong to the figure before
     if after_letter:

@@ -100,3 +100,7 @@ def test_the_liaison_committees_own_name_is_not_the_other_body():
 
 def test_anonymised_names_are_not_template_tokens():
     assert find_template_tokens("×××代表提出的建议已办结") == []
+
+
+def test_a_units_name_left_as_two_crosses_is_a_template_token():
+    assert [h.text for h in find_template_tokens("由××局牵头办理")] == ["××"]

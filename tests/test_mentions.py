@@ -71,3 +71,11 @@ def test_hostile_input_is_read_in_bounded_time():
         started = time.perf_counter()
         read_text(text)
         assert time.perf_counter() - started < 20
+
+
+def test_digits_a_space_before_a_figure_make_it_doubtful():
+    # OCR's "2 14件" may be 214: the 14 is read, but flagged so that the reader asks; "2023年 14件" is not
+    from proposal_audit.mentions import find_mentions
+
+    got = [(m.number, m.qualifier) for m in find_mentions("共收到建议2 14件,2023年 14件,占41. 59%")]
+    assert got == [("2", ""), ("14", "split"), ("2023", ""), ("14", ""), ("41", ""), ("59", "split")]

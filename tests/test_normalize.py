@@ -18,6 +18,14 @@ CASES = [
     ("三千零九十六件", "3096件"),
     ("一是加强,三结合,一份责任", "一是加强,三结合,一份责任"),  # words, not counts: left alone
     ("十三届五次会议", "十三届五次会议"),
+    ("办复率&nbsp;100%,占&amp;nbsp;42.1&#160;%", "办复率 100%,占 42.1%"),  # entities of a web copy
+    ("共承办建议183件<br>已全部办复", "共承办建议183件\n已全部办复"),  # tags: a <br> is a line break
+    ("已 解 决 的 4 0 件 , 占 2 6 . 8 5 %", "已解决的40件,占26.85%"),  # a PDF text layer, spaced
+    ("满意 163 86.70%", "满意 163 86.70%"),  # look-alike: a table row's spaces are cells, not spacing
+    (
+        "已经解决或采纳的101件,占44.7%;正在解决的92件,占\n第 2 页 共 4 页\n40.7%",
+        "已经解决或采纳的101件,占44.7%;正在解决的92件,占40.7%",
+    ),  # page furniture between a line and its end
     ("交由镇政府八个站所办理", "交由镇政府8个站所办理"),  # a single numeral before 个 and a units noun
     ("坚持三个代表,一个中心", "坚持三个代表,一个中心"),  # look-alike: 个 with no units noun
 ]
