@@ -227,7 +227,7 @@ def analyse_gaps(figs: Figures, policy: Policy | None = None, verdicts: list[Che
         why = trouble.reason
         withheld.append(Text(f"未给出由公布数字推出的结论:{why.zh}", f"no conclusion drawn from the figures: {why.en}"))
     elif sat is not None and res is not None:
-        headlines.append(_gap_headline(res, sat, figs))
+        headlines.append(_gap_headline(res, sat))
     if trouble is None:
         cells, bounds, why_not = _bounds(classes, by_key, n, figs)
         headlines += bounds
@@ -238,7 +238,7 @@ def analyse_gaps(figs: Figures, policy: Policy | None = None, verdicts: list[Che
     )
 
 
-def _gap_headline(res: Rate, sat: Rate, figs: Figures) -> Text:
+def _gap_headline(res: Rate, sat: Rate) -> Text:
     note_zh = note_en = ""
     if sat.base is not None and sat.base != res.base:
         note_zh, note_en = f"(满意度基数为{sat.base})", f" (satisfaction on {sat.base})"
