@@ -161,7 +161,7 @@ class _Trouble:
 
 def _troubled(keys: set[str], verdicts: list[CheckResult], figs: Figures) -> _Trouble | None:
     """Why figures with these keys cannot carry a headline: a reading to confirm, or a failed margin."""
-    unsure = [f for f in (figs.get(k) for k in keys) if f is not None and f.is_ambiguous]
+    unsure = [f for f in figs if f.key in keys and f.is_ambiguous]  # in the figures' order: a stable message
     if unsure:
         names = "、".join(f.display_label for f in unsure)
         return _Trouble(Text(f"须先确认读数:“{names}”", f"confirm the reading of '{names}' first"), names)
