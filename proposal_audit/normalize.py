@@ -254,6 +254,15 @@ def _despace(mapped: _Mapped) -> None:
         mapped.sub(_PDF_SPACE, lambda m: "" if inside(m) else m.group(0))
 
 
+def _distributive_as_sentences(mapped: _Mapped) -> None:
+    """ "A、B、C类分别为65件、72件、19件,分别占…" → "A类65件,占…;B类72件,占…" (distributive.py)."""
+    from .distributive import find_distributive
+
+    rewrites = find_distributive(mapped.text)
+    if rewrites:
+        mapped.splice([(r.start, r.end, list(r.pieces)) for r in rewrites])
+
+
 def normalize(text: str, fmt: str = "txt") -> Normalized:
     mapped = _Mapped(text)
     mapped.convert_script()
@@ -278,4 +287,5 @@ def normalize(text: str, fmt: str = "txt") -> Normalized:
     mapped.sub(_CN_PERCENT, lambda m: "100%" if m.group(1) == "百" else _numeral(m, "%"))
     mapped.sub(_CN_COUNT, _numeral)
     mapped.sub(_cn_units(), _numeral)
+    _distributive_as_sentences(mapped)
     return Normalized(mapped.text, tuple(mapped.starts), tuple(mapped.ends))

@@ -322,6 +322,7 @@ class _Assembler:
             total_fig.base = "submitted" if submitted is not None else None
         self._handled_in_words(items, out, total)
         self._unread_classes(out, items, roles)
+        self._class_shares_given_apart(out)
         self._classes(out, choice, by_index)
         self._topics(out, items)
         self._satisfaction(out, items)
@@ -444,6 +445,33 @@ class _Assembler:
             ]
             out.append(fig)
             classes.append(fig)
+
+    def _class_shares_given_apart(self, out: list[_Fig]) -> None:
+        """ "A类94件、B类91件、C类31件,A类和B类分别占43.5%和42.1%": the share of a lettered class, given
+        after its count in the same or the next sentence, is that class's share — one figure, not two."""
+        for f in [f for f in out if f.kind is Kind.CLASS and f.count is None and f.pct is not None]:
+            letter = f.cand.letter if f.cand else ""
+            if not letter or f.item is None:
+                continue
+            mine = [
+                g
+                for g in out
+                if g.kind is Kind.CLASS
+                and g is not f
+                and g.pct is None
+                and g.count is not None
+                and g.cand is not None
+                and g.cand.letter == letter
+                and g.dimension == f.dimension
+                and g.item is not None
+                and 0 <= f.item.sentence - g.item.sentence <= 1
+                and g.item.start < f.item.start
+            ]
+            if len(mine) == 1:
+                g = mine[0]
+                g.pct, g.share_item = f.pct, f.item
+                g.evidence = f"the share of {letter}类 is given after its count ({f.pct}%)"
+                out.remove(f)
 
     def _classes(self, out: list[_Fig], choice: ScopeChoice, by_index: dict[int, Item]) -> None:
         classes = [f for f in out if f.kind is Kind.CLASS]
@@ -632,6 +660,7 @@ class _Assembler:
                 f.level = Level.SATISFIED
                 f.evidence = "a bare 满意率 beside a 基本满意 or combined rate of its own: the strict rate"
         self._bare_rate_by_arithmetic(out, sats)
+        self._rated_by_people(out, sats)
         # a plain 满意 beside no 基本满意 or 不满意 figure counts both, like a bare 满意率 (the corpus convention)
         levels = {f.level for f in sats}
         combined_named = any(f.level is Level.SATISFIED_OR_BASIC and not _bare_rate(f.label) for f in sats)
@@ -708,6 +737,31 @@ class _Assembler:
             if f.kind is Kind.SATISFACTION and f.dimension == main:
                 f.dimension = ""
 
+    def _rated_by_people(self, out: list[_Fig], sats: list[_Fig]) -> None:
+        """ "126名代表全部参与测评,…满意和基本满意的123名,满意率为97.6%": a rate of the deputies who rated,
+        not of the proposals. With no count of its own base, it is asked about, never checked on the total."""
+        people = [
+            m
+            for m in self.mentions
+            if m.sort is Sort.NOT_FIGURE
+            and m.reason.startswith("a number of people")
+            and re.match(r"\s*(?:名|位|人)[^,;。]{0,6}(?:代表|委员)|\s*(?:名|位|人)", self.t[m.end : m.end + 10])
+            and re.search(r"代表|委员", self.t[max(0, m.start - 12) : m.end + 10])
+        ]
+        if not people:
+            return
+        for f in sats:
+            if f.pct is None or f.count is not None or f.base is not None or f.item is None:
+                continue
+            sentence = self.seg.sentences[f.item.sentence]
+            near = [m for m in people if sentence.start - 200 <= m.start < f.item.start]
+            if near:
+                f.alternatives = [
+                    *(f.alternatives or []),
+                    f"满意率可能是按代表人数({near[-1].number}人)计算的,而不是按建议件数 / the rate may be of the "
+                    f"{near[-1].number} deputies who rated, not of the proposals",
+                ]
+
     def _bare_rate_by_arithmetic(self, out: list[_Fig], sats: list[_Fig]) -> None:
         """ "代表满意112件,基本满意16件,不满意0件,满意率87.5%": a bare 满意率 beside counts of both levels is
         the strict rate or the combined one; the counts say which (112/128 = 87.5%, 128/128 = 100%). When
@@ -764,6 +818,14 @@ class _Assembler:
             if all(p.kind is Kind.CLASS for p in parts) and share_of_count:
                 f.kind = Kind.CLASS_COMBINED
                 f.ranks = tuple(sorted(p.rank or 0 for p in parts))
+            levels = {p.level for p in parts if p.kind is Kind.SATISFACTION}
+            if len(levels) == len(parts) == 2 and levels == {Level.SATISFIED, Level.BASIC} and f.count is not None:
+                # "满意146件;基本满意的31件,两项合计177件,占98.3%": the combined level, stated as a sum
+                f.kind, f.level = Kind.SATISFACTION, Level.SATISFIED_OR_BASIC
+                f.dimension = parts[0].dimension
+                f.base = parts[0].base
+                f.evidence = "a stated sum of satisfaction levels: the combined figure"
+                continue
             f.parts = [p.key_hint() for p in parts]
 
     # ---- units: "6个市(州)政府及46个省直部门" are 52 units

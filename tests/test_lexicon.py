@@ -170,3 +170,10 @@ def test_longest_word_first():
     assert LEX.class_reading("未被采纳的").rank == 3  # not 采纳 (1)
     assert LEX.rate("办结答复率达").kind is Kind.REPLY_RATE  # not 办结率 (handled)
     assert LEX.level("满意或基本满意的") is Level.SATISFIED_OR_BASIC  # not 满意 nor 基本满意
+
+
+@pytest.mark.parametrize("ex", DATA["distributive"]["examples"], ids=lambda x: x["text"])
+def test_distributive_lists_read_one_label_beside_one_number(ex):
+    from proposal_audit.normalize import normalize
+
+    assert normalize(ex["text"]).text == ex["reads"]

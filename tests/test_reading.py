@@ -291,3 +291,22 @@ def test_shares_of_the_filed_count_are_on_it():
     filed = next(f for f in figs if f.count == 250)
     assert figs.total.count == 240
     assert {f.base for f in figs if f.kind.value == "class"} == {filed.key}
+
+
+DISTRIBUTIVE = [
+    # 65 + 72 + 19 = 156; 65/156 = 41.67 -> 41.7, 72/156 = 46.15 -> 46.2, 19/156 = 12.18 -> 12.2
+    ("代表共提出建议156件。A、B、C类分别为65件、72件、19件,分别占41.7%、46.2%、12.2%。",
+     [("class", "1", 65, "41.7"), ("class", "2", 72, "46.2"), ("class", "3", 19, "12.2")]),
+    # A类94件 and, later, its share: one figure (94/216 = 43.52 -> 43.5; 91/216 = 42.13 -> 42.1)
+    ("共办理建议216件。A类94件、B类91件、C类31件,A类和B类分别占43.5%和42.1%,C类占14.4%。",
+     [("class", "1", 94, "43.5"), ("class", "2", 91, "42.1"), ("class", "3", 31, "14.4")]),
+    # 满意146 + 基本满意31 = 177, 177/180 = 98.33 -> 98.3: the combined level, stated as a sum
+    ("县政府承办建议180件。代表表示满意146件;基本满意的31件,两项合计177件,占98.3%;表示不满意的3件。",
+     [("satisfaction", "satisfied_or_basic", 177, "98.3"), ("satisfaction", "dissatisfied", 3, None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, expected", DISTRIBUTIVE, ids=[t[:24] for t, _ in DISTRIBUTIVE])
+def test_distributive_lists_and_shares_given_apart(text, expected):
+    got = keys(text)
+    assert [e for e in expected if e not in got] == []

@@ -1,4 +1,4 @@
-"""The adversarial trial: 263 report passages written by five reviewers who did not read the code
+"""The adversarial trial: 303 report passages written by six reviewers who did not read the code
 (tests/data/trial_passages*.yaml, independent of the corpus and of the lexicon), each with its hand
 reading. Three promises are held on every passage:
 
@@ -29,8 +29,9 @@ from proposal_audit.results import Status
 # V01–V30 (report-length excerpts: titles, headings, page furniture, background numbers, last year's
 # section before this year's) and W01–W40 (政协 vocabulary, yearbooks, tables with spaces or tabs,
 # mid-year progress, mixed bodies, bounds such as 95%以上) and X01–X40 (copies with HTML entities and
-# tags, PDF text layers spaced character by character, page furniture, OCR slips).
-BATTERIES = ["trial_passages.yaml", *(f"trial_passages_{k}.yaml" for k in range(2, 6))]
+# tags, PDF text layers spaced character by character, page furniture, OCR slips) and Y01–Y40
+# (distributive lists: 分别为…分别占…, 依次为, 各; nested breakdowns; deputies counted in 名).
+BATTERIES = ["trial_passages.yaml", *(f"trial_passages_{k}.yaml" for k in range(2, 7))]
 PASSAGES = [
     p for name in BATTERIES for p in yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))
 ]
@@ -42,6 +43,15 @@ OPEN: dict[str, str] = {
     "W33": "已办复 + 正在办理 against the count filed: the items still being handled are not a figure",
     "X08": "a page break and a running header between 占 and its share: the share of class 2 is not read",
     "X11": "OCR spaces inside numbers (2 14件, 41. 59%): read as two numbers and asked about, not joined",
+    "Y02": "另有2件表示不满意: a count before its level word is not read as a satisfaction figure",
+    "Y06": "lettered classes each with 其中 sub-counts: the second class's count and share are not read",
+    "Y13": "一是…二是…三是 classes with the total stated last (以上共计164件): the total is not read",
+    "Y17": "satisfaction counted on deputies (123名 of 126名): people are no figures; the rate is asked about",
+    "Y22": "a 重点建议 subset's own classes after the report's (其中…8件): read as the report's",
+    "Y28": "satisfaction counted on deputies in 人 (满意的97人): people are no figures, so the levels are not read",
+    "Y33": "以上共计156件 stated after its parts (158): the total stated last is not read, so nothing is found",
+    "Y37": "the total restated at a later stage with another number (168件…办结 after 165件): not compared",
+    "Y39": "a deputies' rate that does not fit its own count (96/98, printed 98.9): asked about, not found",
     "W06": "five sessions counted in one sentence: the last session's 148, which the classes are of, is read as "
     "their base and the first session's 186 as the total (no false fail: the classes are checked on 148)",
 }
