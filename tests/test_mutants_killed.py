@@ -703,3 +703,111 @@ def test_the_body_is_inferred_when_not_given_and_kept_when_given():
     # the body given is kept: as a 政协 report, 代表建议 is the slip
     r = body_check(text, "政协", whole)
     assert r.status is not Status.PASS and r.message.zh.startswith("这是政协的报告")
+
+
+# --------------------------------------------------------------------------- bounds (95%以上, 不足5%)
+
+
+def _bound_result(res, prefix: str):
+    (r,) = [r for r in res.results if r.check_id.startswith(prefix)]
+    return r
+
+
+def test_a_bound_reached_in_full():
+    # 207/215 = 96.2790…% → 96.28 at two more decimals than the printed 95; rounded to whole percent
+    # (half-up and half-even) it is 96 ≥ 95: the claim holds.
+    res = run(total(215), {"kind": "handled", "count": 207, "pct": "95", "bound": "at_least"})
+    r = _bound_result(res, "pct.share:handled")
+    assert (r.status, r.severity, r.cause, r.expected, r.observed) == (
+        Status.PASS,
+        Severity.INFO,
+        None,
+        "96.28",
+        "≥95%",
+    )
+    assert (r.title.zh, r.title.en) == ("“办结”所称的95%以上", "'办结': 95% or more")
+    assert r.message.zh == "207/215 = 96.28%,文中称95%以上:相符"
+    assert r.message.en == "207/215 = 96.28%; the text says 95% or more: consistent"
+    assert r.figures == ("handled", "total")
+
+
+def test_a_bound_not_reached_in_full():
+    # 170/186 = 91.3978…% → 91.40; rounded to whole percent 91 < 95: a major finding
+    res = run(total(186), {"kind": "handled", "count": 170, "pct": "95", "bound": "at_least"})
+    r = _bound_result(res, "pct.share:handled")
+    assert (r.status, r.severity, r.cause, r.expected, r.observed) == (
+        Status.FAIL,
+        Severity.MAJOR,
+        Cause.BOUND_NOT_MET,
+        "91.40",
+        "≥95%",
+    )
+    assert r.message.zh == "170/186 = 91.40%,文中称95%以上:达不到"
+    assert r.message.en == "170/186 = 91.40%; the text says 95% or more: not so"
+
+
+@pytest.mark.parametrize(
+    "k, n, status, word",
+    [
+        (9, 200, Status.PASS, "相符"),  # 9/200 = 4.5% → 5 (half-up) or 4 (half-even); 4 ≤ 5 and 5 ≤ 5
+        (11, 200, Status.FAIL, "超出了"),  # 11/200 = 5.5% → 6 under both: above 5
+        (10, 200, Status.PASS, "相符"),  # 10/200 = 5% exactly: not above
+    ],
+)
+def test_an_upper_bound(k, n, status, word):
+    res = run(total(n), {"kind": "handled", "count": k, "pct": "5", "bound": "at_most"})
+    r = _bound_result(res, "pct.share:handled")
+    exact = f"{100 * k / n:.2f}"  # 4.50, 5.50, 5.00 (exact in binary too): two more decimals than the 5
+    assert (r.status, r.observed, r.expected) == (status, "≤5%", exact)
+    assert r.message.zh == f"{k}/{n} = {exact}%,文中称5%以下:{word}"
+    assert r.title.en == "'办结': 5% or less"
+
+
+def test_a_bound_with_no_count_in_full():
+    # 95%以上 of 13 with no count printed: a bound is no rounded value, so it passes as a bound
+    res = run(total(13), {"kind": "reply_rate", "pct": "95", "bound": "at_least"})
+    r = _bound_result(res, "pct.reachable:reply_rate")
+    assert (r.status, r.severity, r.cause, r.observed) == (Status.PASS, Severity.INFO, None, "95")
+    assert r.message.zh == "未给件数;95%以上是一个界限,不是舍入后的数"
+    assert r.message.en == "no count printed; 95% or more is a bound"
+    assert r.figures == ("reply_rate", "total")
+    assert r.title.en == "is '办复率' reachable"
+
+
+def test_a_bound_is_no_term_of_a_sum_to_100():
+    # A 60%, B 30%, C "5%以上" on 100: the bound makes no sum to 100 to check; with an exact C 5% the
+    # classes sum to 95, outside 100 ± 1.5 (three whole-percent shares): the look-alike fails it.
+    bound = run(total(100), cls("A", 1, pct="60"), cls("B", 2, pct="30"), cls("C", 3, pct="5", bound="at_least"))
+    exact = run(total(100), cls("A", 1, pct="60"), cls("B", 2, pct="30"), cls("C", 3, pct="5"))
+    assert [r for r in bound.results if r.check_id.startswith("pctsum")] == []
+    assert [r.status for r in exact.results if r.check_id.startswith("pctsum")] == [Status.FAIL]
+
+
+def test_a_bound_is_no_term_of_a_stated_sum():
+    # 非常满意 50.5% + 满意 "40%以上", 两项合计 95.0%: a bound cannot be summed (50.5 + 40 = 90.5 ≠ 95.0);
+    # with an exact 40.0% the stated sum is wrong (90.5, printed 95.0) and found.
+    def sums(bound: str) -> list:
+        entries = [total(1000), sat("very_satisfied", pct="50.5"), sat("satisfied", pct="40.0", bound=bound)]
+        entries.append(
+            {"kind": "sum", "label": "两项合计", "pct": "95.0", "parts": ["sat.very_satisfied", "sat.satisfied"]}
+        )
+        return [r for r in run(*entries).results if r.check_id.startswith("sum.pct")]
+
+    assert sums("at_least") == []
+    assert [r.status for r in sums("")] == [Status.FAIL]
+
+
+def test_an_unsure_figure_outside_the_margins_withholds_no_headline():
+    # An ambiguous topic row says nothing about the classes or the satisfaction: the gap headline
+    # (A 40 of 149 = 26.85%, satisfied + basically 117 + 32 = 149 = 100%) is still built.
+    topic = {"kind": "topic", "label": "城建", "count": 30, "certainty": "ambiguous", "alternatives": ["另一读法"]}
+    g = run(
+        total(149),
+        cls("A", 1, 40),
+        cls("B", 2, 89),
+        cls("C", 3, 20),
+        sat("satisfied", 117),
+        sat("basically_satisfied", 32),
+        topic,
+    ).gaps
+    assert g.withheld == () and g.headlines
