@@ -811,3 +811,19 @@ def test_an_unsure_figure_outside_the_margins_withholds_no_headline():
         topic,
     ).gaps
     assert g.withheld == () and g.headlines
+
+
+@pytest.mark.parametrize(
+    "k, n, printed, bound, status",
+    [
+        (946, 1000, "95", "at_least", Status.PASS),  # 94.6% → 95 to nearest (truncation would say 94)
+        (53, 1000, "5", "at_most", Status.PASS),  # 5.3% → 5 to nearest (rounding up would say 6)
+        (191, 200, "95.5", "at_least", Status.PASS),  # 95.5% at one decimal: 955 ≥ 955
+        (190, 200, "95.5", "at_least", Status.FAIL),  # 95.0% at one decimal: 950 < 955
+        (188, 200, "95", "at_least", Status.FAIL),  # 94% exactly: below 95 under every mode
+        (189, 200, "95", "at_least", Status.PASS),  # 94.5%, a tie: half-up 95 reaches it (half-even 94 not)
+    ],
+)
+def test_a_bound_at_the_printed_precision_to_nearest(k, n, printed, bound, status):
+    res = run(total(n), {"kind": "handled", "count": k, "pct": printed, "bound": bound})
+    assert _bound_result(res, "pct.share:handled").status is status
