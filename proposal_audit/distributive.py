@@ -12,6 +12,7 @@ labels, the shares going to the first labels); otherwise the text is left as it 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -135,12 +136,34 @@ def _rewrite(
     return out
 
 
+@cache
+def _each_word() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, lexicon().data["distributive"]["each"])))
+
+
+def _candidates(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` whose labels open a clause before a distributing word (分别, 依次, 各): the
+    pattern is tried only there, not at every character of the text (a lazy label would backtrack)."""
+    last_end = 0
+    for w in _each_word().finditer(text):
+        if w.start() < last_end:
+            continue
+        head = text[max(0, w.start() - 90) : w.start()]
+        # "…暂时不能解决的,依次为", "…C类,件数依次是": the labels end before that comma, not after it
+        own = re.sub(r",\s*(?:件数|数量|所占比例|所占比重|占比|比例|比重)?\s*$", "", head)
+        cut = max((i for i, ch in enumerate(own) if ch in ",;:。%" or ch.isdigit()), default=-1)
+        m = pattern.match(text, w.start() - len(head) + cut + 1, min(len(text), w.end() + 200))
+        if m is not None:
+            last_end = m.end()
+            yield m
+
+
 def find_distributive(text: str) -> list[Rewrite]:
     """The distributive lists of the normalized text, each as the span it replaces and its rewrite."""
     by_count, by_share = _patterns()
     found: list[Rewrite] = []
     for pattern, counts_group, shares_group in ((by_count, 3, 4), (by_share, 4, 3)):
-        for m in pattern.finditer(text):
+        for m in _candidates(text, pattern):
             labels, word = m.group(1), m.group(2)
             counts = m.span(counts_group) if m.group(counts_group) else None
             shares = m.span(shares_group) if m.group(shares_group) else None
@@ -154,7 +177,7 @@ def find_distributive(text: str) -> list[Rewrite]:
             if any(r.start < m.end() and m.start() < r.end for r in found):
                 continue
             found.append(Rewrite(m.start(), m.end(), tuple(pieces)))
-    for m in _shares_only().finditer(text):
+    for m in _candidates(text, _shares_only()):
         if any(r.start < m.end() and m.start() < r.end for r in found):
             continue
         labels, verb = m.group(1), m.group(2) or "为"
