@@ -133,13 +133,17 @@ _ROLE_WORDS = {
 }
 
 
+def _numbers(it: Item, unit: str = "", sep: str = " ") -> str:
+    """An item's count and share as printed: "40件、26.85%" (unit 件, sep 、) or "40 26.85%"."""
+    count = f"{it.number}{unit}" if it.number is not None else ""
+    return sep.join(x for x in (count, f"{it.pct}%" if it.pct else "") if x)
+
+
 def _plain_candidate(it: Item, c: Candidate) -> str:
-    count, share = f"{it.number}件" if it.number is not None else "", f"{it.pct}%" if it.pct else ""
-    nums = "、".join(x for x in (count, share) if x)
     zh, en = _ROLE_WORDS.get(c.role, (c.role, c.role))
     if c.rank:
         zh, en = f"第{c.rank}类办理结果", f"outcome class {c.rank}"
-    return f"{nums}读作{zh} / {nums.replace('件', '').replace('、', ' ')} read as {en}"
+    return f"{_numbers(it, '件', '、')}读作{zh} / {_numbers(it)} read as {en}"
 
 
 def _plain_count(n: int | None, zh: str, en: str) -> str:
@@ -147,7 +151,7 @@ def _plain_count(n: int | None, zh: str, en: str) -> str:
 
 
 def _candidate_words(it: Item, c: Candidate) -> str:
-    nums = " ".join(x for x in (str(it.number) if it.number is not None else "", f"{it.pct}%" if it.pct else "") if x)
+    nums = _numbers(it)
     what = c.role
     if c.rank:
         what += f" rank {c.rank}"

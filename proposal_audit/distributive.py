@@ -118,7 +118,7 @@ def _rewrite(
     label_text = re.sub(r"^(?:其中|从办理结果看|按办理结果分|经[^,]{0,12}审核)\s*", "", labels)
     cut = len(labels) - len(label_text)
     spans = _split(label_text, n) if not each else _split(label_text, 2) or _split(label_text, 3)
-    if spans is None or (not each and n < 2) or len(share_items) > len(spans):
+    if spans is None or len(share_items) > len(spans):
         return None
     if each and len(share_items) > 1:
         return None
@@ -129,7 +129,7 @@ def _rewrite(
         c0, c1 = count_items[0 if each else i]
         out.append((text[counts[0] + c0 : counts[0] + c1], offset + counts[0] + c0))  # type: ignore[index]
         k = 0 if each else i
-        if k < len(share_items) and (each or i < len(share_items)):
+        if k < len(share_items):
             s0, s1 = share_items[k]
             out += [(",占", None), (text[shares[0] + s0 : shares[0] + s1], offset + shares[0] + s0)]  # type: ignore[index]
         out.append((";" if i + 1 < len(spans) else "", None))

@@ -745,7 +745,7 @@ class _Assembler:
             for m in self.mentions
             if m.sort is Sort.NOT_FIGURE
             and m.reason.startswith("a number of people")
-            and re.match(r"\s*(?:名|位|人)[^,;。]{0,6}(?:代表|委员)|\s*(?:名|位|人)", self.t[m.end : m.end + 10])
+            and re.match(r"\s*(?:名|位|人)", self.t[m.end : m.end + 4])
             and re.search(r"代表|委员", self.t[max(0, m.start - 12) : m.end + 10])
         ]
         if not people:

@@ -411,11 +411,11 @@ def _count_candidates(it: Item, lex: Lexicon) -> list[Candidate]:  # noqa: C901 
         return out
     # "已办结207件,其余8件正在抓紧办理": the rest of a handled count, still being handled, is no class
     pending = lex.pending_words.first(clause[-10:] + re.split(r"[,;。]", after)[0][:10])
-    handled_before = lex.handled_words.first(it.sentence_text[: it.start_in_sentence])
-    rest = re.search(r"(?:其余|其他|剩余|余下|另有)\s*$", clause)
+    handled_earlier = lex.handled_words.first(it.sentence_text[: it.start_in_sentence])
+    the_rest = re.search(r"(?:其余|其他|剩余|余下|另有)\s*$", clause)
     # with no outcome class named in the sentence, "已办复241件…正在办理49件" is the rest, still being handled
     classes_named = [m for m in lex.classes.find(it.sentence_text) if not lex.pending_words.first(m.word)]
-    if pending and handled_before and (rest or not classes_named):
+    if pending and handled_earlier and (the_rest or not classes_named):
         return [Candidate(Role.NONE, 8, f"the rest of the handled count, still being handled ({pending.word})")]
     # "…列入计划解决的60件,两项合计150件": a count that sums the terms just before it
     summed = lex.relations["stated_sum"].last(clause[-8:])
